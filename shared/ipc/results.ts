@@ -1,0 +1,143 @@
+/** Plain data returned by contract calls and pushed in events (everything crosses a process boundary). */
+import type { ExpectationReport } from '../expect-match.ts';
+import type { RunResult } from '../run-result.ts';
+import type { Trigger } from '../triggers.ts';
+import type { SandboxState, WorkspaceChange, WorkspaceSnapshot } from './workspace-types.ts';
+
+/** Which transport carries the contract: the Electron window or a browser tab on the web host. */
+export type HostKind = 'electron' | 'web';
+
+export interface AppInfo {
+  version: string;
+  host: HostKind;
+  /** Absolute path of the open workspace; `null` before one is opened. */
+  workspacePath: string | null;
+  sandbox: SandboxState;
+  /** `process.platform` of the main process, for shortcut labels (Cmd vs Ctrl). */
+  platform: string;
+  /** The electron host has a native folder picker; the web host asks for a typed path instead. */
+  nativeDialogs: boolean;
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  /** ISO 8601 time of the last open. */
+  openedAt: string;
+}
+
+/** What a mutating call returns: the workspace as it is on disk after the change. */
+export interface Mutation {
+  snapshot: WorkspaceSnapshot;
+}
+
+/** A mutation that created something: its id (stage name or fixture id) beside the new snapshot. */
+export interface Created extends Mutation {
+  id: string;
+}
+
+export interface FileText {
+  relPath: string;
+  text: string;
+}
+
+/** A secret's name and whether the secret store holds a value; the value itself never leaves main. */
+export interface SecretInfo {
+  name: string;
+  hasValue: boolean;
+}
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  /** Triggers the template is written for. */
+  triggers: Trigger[];
+}
+
+export interface TemplateDetail extends TemplateSummary {
+  /** The function file's source, for the gallery's preview and for `stage.addFromTemplate`. */
+  code: string;
+  /** Env keys the template reads, so the UI can prompt for them. */
+  env: string[];
+}
+
+/** JSON Schemas (draft 2020-12) for Monaco's JSON validation, keyed by the file they describe. */
+export interface EditorSchemas {
+  fixture: unknown;
+  pipeline: unknown;
+  studio: unknown;
+  env: unknown;
+}
+
+/** The `.d.ts` text that gives Monaco IntelliSense for pipeline code. */
+export interface EditorTypes {
+  fileName: string;
+  text: string;
+}
+
+/** One fixture's run and how it compares with the fixture's `expect` (`null`: it has none). */
+export interface FixtureRun {
+  runId: string;
+  trigger: Trigger;
+  fixtureId: string;
+  result: RunResult;
+  expectation: ExpectationReport | null;
+}
+
+export interface RunAllResult {
+  runId: string;
+  trigger: Trigger;
+  runs: FixtureRun[];
+  /** True when `run.cancel` stopped it; runs not started are absent from `runs`. */
+  cancelled: boolean;
+}
+
+/** Pushed as each fixture of a `run.all` finishes, in completion order. */
+export interface RunProgress extends FixtureRun {
+  done: number;
+  total: number;
+}
+
+/** Commands of the application menu that the renderer carries out (Electron host only). */
+export type MenuCommand =
+  | 'save'
+  | 'save-all'
+  | 'open-workspace'
+  | 'new-workspace'
+  | 'run-fixture'
+  | 'run-all'
+  | 'close-tab'
+  | 'toggle-panel';
+
+export interface WorkspaceChanged {
+  changes: WorkspaceChange[];
+  /** The workspace re-read after the changes. */
+  snapshot: WorkspaceSnapshot;
+}
+
+/** Why a call failed, in words a person can act on; never a stack trace of our own code. */
+export type IpcErrorCode =
+  | 'invalid-args'
+  | 'unknown-call'
+  | 'no-workspace'
+  | 'not-found'
+  | 'conflict'
+  | 'invalid-file'
+  | 'cancelled'
+  | 'unavailable'
+  | 'forbidden'
+  | 'internal';
+
+export interface IpcError {
+  code: IpcErrorCode;
+  /** What happened and what to do. */
+  message: string;
+  /** Workspace-relative file the error is about. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Field path for invalid arguments or JSON, e.g. `settings.timeoutSeconds`. */
+  path?: string;
+}
