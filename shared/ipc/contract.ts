@@ -24,11 +24,11 @@ import {
 import type {
   AppInfo,
   Created,
-  EditorSchemas,
   EditorTypes,
   FileText,
   FixtureRun,
   IpcError,
+  JsonSchemaEntry,
   MenuCommand,
   Mutation,
   RecentWorkspace,
@@ -108,7 +108,7 @@ export interface CallResults {
   'secrets.delete': SecretInfo[];
   'templates.list': TemplateSummary[];
   'templates.get': TemplateDetail;
-  'schemas.get': EditorSchemas;
+  'schemas.get': JsonSchemaEntry[];
   'types.get': EditorTypes;
   'run.fixture': FixtureRun;
   /** Resolves when every fixture has run (or the run was cancelled); `run.progress` streams before. */

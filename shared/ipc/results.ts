@@ -1,6 +1,7 @@
 /** Plain data returned by contract calls and pushed in events (everything crosses a process boundary). */
 import type { ExpectationReport } from '../expect-match.ts';
 import type { RunResult } from '../run-result.ts';
+import type { Fixture } from '../schemas/fixture.ts';
 import type { Trigger } from '../triggers.ts';
 import type { SandboxState, WorkspaceChange, WorkspaceSnapshot } from './workspace-types.ts';
 
@@ -47,28 +48,34 @@ export interface SecretInfo {
   hasValue: boolean;
 }
 
+/** A template's metadata as the gallery shows it (`templates/<id>/template.json`). */
 export interface TemplateSummary {
   id: string;
   title: string;
   description: string;
   category: string;
-  /** Triggers the template is written for. */
+  /** Triggers the template is written for; the first is the default. */
   triggers: Trigger[];
+  /** Plain settings the function reads from `env`, with a starting value. */
+  envKeys: { name: string; description: string; example: string }[];
+  /** Values the function reads from `env` that belong in the secret store. */
+  secrets: { name: string; description: string }[];
 }
 
 export interface TemplateDetail extends TemplateSummary {
-  /** The function file's source, for the gallery's preview and for `stage.addFromTemplate`. */
+  /** The function file's source, for the gallery's preview. */
   code: string;
-  /** Env keys the template reads, so the UI can prompt for them. */
-  env: string[];
+  /** The template's example fixtures, by file base name. */
+  fixtures: { id: string; fixture: Fixture }[];
 }
 
-/** JSON Schemas (draft 2020-12) for Monaco's JSON validation, keyed by the file they describe. */
-export interface EditorSchemas {
-  fixture: unknown;
-  pipeline: unknown;
-  studio: unknown;
-  env: unknown;
+/** One JSON Schema for Monaco's JSON validation and the files it applies to. */
+export interface JsonSchemaEntry {
+  /** A unique id, e.g. `pipeline-studio://schemas/fixture.json`. */
+  uri: string;
+  /** Patterns relative to the workspace root, e.g. `fixtures/**` (Monaco glob syntax). */
+  fileMatch: string[];
+  schema: unknown;
 }
 
 /** The `.d.ts` text that gives Monaco IntelliSense for pipeline code. */

@@ -17,6 +17,8 @@ export interface FileProblem {
   column?: number;
   /** For schema violations, e.g. `stages.0.timeoutSeconds`. */
   path?: string;
+  /** `warning`: the workspace still works (e.g. a `.js` file no stage lists). Absent means `error`. */
+  severity?: 'error' | 'warning';
 }
 
 export interface StageEntry extends Stage {
