@@ -140,7 +140,7 @@ export type CallResult<K extends CallName> = CallResults[K];
 
 /** Calls whose arguments are all optional may be made without an argument. */
 type Method<K extends CallName> =
-  {} extends CallArgs<K>
+  Record<never, never> extends CallArgs<K>
     ? (args?: CallArgs<K>) => Promise<CallResult<K>>
     : (args: CallArgs<K>) => Promise<CallResult<K>>;
 

@@ -78,10 +78,22 @@ export interface JsonSchemaEntry {
   schema: unknown;
 }
 
-/** The `.d.ts` text that gives Monaco IntelliSense for pipeline code. */
-export interface EditorTypes {
+export interface EditorLib {
   fileName: string;
   text: string;
+}
+
+/** Declarations that give Monaco IntelliSense for pipeline code (generated from shared/ipc/pipeline-globals.ts). */
+export interface EditorTypes {
+  /** Add once (e.g. at `file:///pipeline-globals.d.ts`): the globals and the modules `require` accepts. */
+  globals: EditorLib;
+  /**
+   * `require('./utils')` resolves by path, so add this beside each stage file's model
+   * (`file:///pipelines/<TRIGGER>/utils.d.ts` for `file:///pipelines/<TRIGGER>/x.js`).
+   */
+  utils: EditorLib;
+  /** JSDoc that types `pipe`'s parameters; put it above `function pipe` (new stages start with it). */
+  pipeJsDoc: string;
 }
 
 /** One fixture's run and how it compares with the fixture's `expect` (`null`: it has none). */
