@@ -1,0 +1,172 @@
+/**
+ * The executor benchmark (issue 2): 1,000 fixtures through five realistic stages, measured side
+ * by side in one process: (a) the functions called directly, (b) `node:vm` with a fresh context
+ * per run, (c) our executor with per-run isolation. Prints runs/s, p50/p99, ratios and targets.
+ */
+import { availableParallelism } from 'node:os';
+import type { Executor, ExecutorOptions } from '../main/executor/types.ts';
+import type { RunRequest } from '../shared/run-request.ts';
+import type { RunResult } from '../shared/run-result.ts';
+import type { Fixture } from '../shared/schemas/fixture.ts';
+import { BENCH_ENV, benchFixtures } from './executor/fixtures.ts';
+import { compileDirect, createVmRunner, runPipes, type ShimResult } from './executor/shim.ts';
+import { BENCH_STAGE_FILES, BENCH_TRIGGER, benchStages } from './executor/stages.ts';
+import {
+  formatNumber,
+  formatRatio,
+  formatTable,
+  measureSequential,
+  now,
+  printSection,
+  type Summary,
+  summarize,
+} from './helpers.ts';
+
+const RUNS = 1000;
+const WARM_UP = 200;
+/** Throughput wanted from the executor on a 2-core machine (issue 2). */
+const TARGET_RUNS_PER_SECOND = 2000;
+
+type CreateExecutor = (options?: ExecutorOptions) => Executor;
+
+/** A stable digest of what a run decided, to check the three variants agree. */
+function digest(outcome: string, user: unknown, customData: unknown, idToken: unknown): string {
+  const stable = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+          )
+        : v,
+    );
+  const nickname = (user as { nickname?: unknown } | null)?.nickname;
+  return `${outcome}|${stable(nickname)}|${stable(customData)}|${stable(idToken)}`;
+}
+
+const shimDigest = (r: ShimResult) =>
+  digest(
+    r.outcome,
+    r.outcome === 'continue' ? r.user : null,
+    r.outcome === 'continue' ? r.customData : {},
+    r.outcome === 'continue' ? r.idToken : {},
+  );
+const executorDigest = (r: RunResult) =>
+  digest(
+    r.outcome,
+    r.outcome === 'continue' ? r.user : null,
+    r.outcome === 'continue' ? r.customData : {},
+    r.outcome === 'continue' ? r.idToken : {},
+  );
+
+function toRequest(fixture: Fixture): RunRequest {
+  return { trigger: BENCH_TRIGGER, stages: benchStages(), fixture, env: { ...BENCH_ENV }, secrets: {} };
+}
+
+function row(label: string, s: Summary): string[] {
+  return [label, formatNumber(s.runsPerSecond), formatNumber(s.p50Ms), formatNumber(s.p99Ms)];
+}
+
+async function loadExecutor(): Promise<CreateExecutor> {
+  const entry = '../main/executor/index.ts';
+  const mod = (await import(entry).catch((error: unknown) => {
+    throw new Error(
+      `cannot load ${entry.slice(3)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  })) as { createExecutor?: CreateExecutor };
+  if (typeof mod.createExecutor !== 'function') {
+    throw new Error('main/executor/index.ts does not export createExecutor(options)');
+  }
+  return mod.createExecutor;
+}
+
+/** (c): throughput from one runMany over all requests; latency from each run's own duration. */
+async function measureExecutor(
+  executor: Executor,
+  requests: RunRequest[],
+): Promise<{ batch: Summary; oneAtATime: Summary; results: RunResult[] }> {
+  await executor.runMany(requests.slice(0, WARM_UP));
+  const start = now();
+  const results = await executor.runMany(requests);
+  const wall = now() - start;
+  const batch = summarize(
+    results.map((r) => r.durationMs),
+    wall,
+  );
+  const oneAtATime = await measureSequential(requests.length, (i) => executor.run(requests[i] as RunRequest));
+  return { batch, oneAtATime, results };
+}
+
+export async function run(): Promise<void> {
+  const cores = availableParallelism();
+  printSection(`executor: ${RUNS.toLocaleString('en-US')} fixtures through a five-stage pipeline`);
+  process.stdout.write(`cores: ${cores}; stages: ${BENCH_STAGE_FILES.map((s) => s.name).join(' → ')}\n`);
+
+  const fixtures = benchFixtures(RUNS);
+  const at = (i: number) => fixtures[i % fixtures.length] as Fixture;
+  const direct = compileDirect(
+    BENCH_STAGE_FILES.map((s) => s.code),
+    BENCH_ENV,
+  );
+  const inVm = createVmRunner(BENCH_STAGE_FILES, BENCH_ENV);
+
+  await measureSequential(WARM_UP, (i) => runPipes(direct, at(i)));
+  const directResults: ShimResult[] = [];
+  const a = await measureSequential(RUNS, async (i) => directResults.push(await runPipes(direct, at(i))));
+
+  await measureSequential(WARM_UP, (i) => inVm(at(i)));
+  const vmResults: ShimResult[] = [];
+  const b = await measureSequential(RUNS, async (i) => vmResults.push(await inVm(at(i))));
+
+  let c: Awaited<ReturnType<typeof measureExecutor>> | undefined;
+  let executorFailure: unknown;
+  try {
+    const createExecutor = await loadExecutor();
+    const executor = createExecutor({ poolSize: cores });
+    try {
+      c = await measureExecutor(executor, fixtures.map(toRequest));
+    } finally {
+      await executor.close();
+    }
+  } catch (error) {
+    executorFailure = error;
+  }
+
+  const rows = [row('(a) direct in Node, no sandbox', a), row('(b) node:vm, fresh context per run', b)];
+  if (c) {
+    rows.push(row(`(c) executor runMany, pool=${cores}`, c.batch));
+    rows.push(row('    executor run() one at a time', c.oneAtATime));
+  }
+  process.stdout.write(`${formatTable(['variant', 'runs/s', 'p50 ms', 'p99 ms'], rows)}\n`);
+  process.stdout.write(
+    '(a), (b) and the last row run one fixture at a time; their latency is the whole call.\n' +
+      `(c) runs ${RUNS} requests in one runMany; its latency is each run's own durationMs.\n`,
+  );
+  const aDigests = directResults.map(shimDigest);
+  const disagree = (other: string[]) => other.filter((d, i) => d !== aDigests[i]).length;
+  if (!c) {
+    process.stdout.write(`results: runs differing from (a): (b) ${disagree(vmResults.map(shimDigest))}\n`);
+    const reason = executorFailure instanceof Error ? executorFailure.message : String(executorFailure);
+    throw new Error(`the executor could not be measured: ${reason}`);
+  }
+
+  const cDigests = c.results.map(executorDigest);
+  const outcomes = c.results.reduce<Record<string, number>>((acc, r) => {
+    acc[r.outcome] = (acc[r.outcome] ?? 0) + 1;
+    return acc;
+  }, {});
+  process.stdout.write(
+    `results: executor outcomes ${JSON.stringify(outcomes)}; runs differing from (a): ` +
+      `(b) ${disagree(vmResults.map(shimDigest))}, (c) ${disagree(cDigests)}\n`,
+  );
+
+  const cRate = c.batch.runsPerSecond;
+  process.stdout.write(
+    `ratios (runs/s): (c)/(a) = ${formatRatio(cRate, a.runsPerSecond)}, (c)/(b) = ${formatRatio(cRate, b.runsPerSecond)}\n`,
+  );
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  process.stdout.write(
+    `target (c) ≥ ${TARGET_RUNS_PER_SECOND.toLocaleString('en-US')} runs/s on 2 cores: ` +
+      `${met(cRate >= TARGET_RUNS_PER_SECOND)} (${formatNumber(cRate)} runs/s on ${cores} cores)\n` +
+      `target (c) no slower than (b): ${met(cRate >= b.runsPerSecond)}\n`,
+  );
+}
