@@ -1,0 +1,59 @@
+import { CliError, type Command } from './command.ts';
+
+/** How `pipeline-studio --help` lists a command, and how to load it when it is actually run. */
+export interface CommandEntry {
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+type CommandModule = Promise<{ command: Command }>;
+
+/** A command implemented in `commands/<file>.ts`, which exports `command`. */
+function lazy(summary: string, load: () => CommandModule): CommandEntry {
+  return { summary, load: async () => (await load()).command };
+}
+
+/** A name kept for a command that is not part of this build yet, so no script comes to rely on a typo. */
+function reserved(name: string, summary: string): CommandEntry {
+  const command: Command = {
+    name,
+    summary,
+    help: `Usage: pipeline-studio ${name}\n\n${summary}.\n\nThis command is not available in this build yet.\n`,
+    run: async () => {
+      throw new CliError(`"${name}" is not available in this build yet`);
+    },
+  };
+  return { summary, load: async () => command };
+}
+
+/** `serve`/`server`: listed in help, but bin/pipeline-studio.js hands them to server/cli/main.ts. */
+function dispatchedByBin(name: string, summary: string): CommandEntry {
+  const command: Command = {
+    name,
+    summary,
+    help: `${summary}.\n\nRun \`pipeline-studio ${name} --help\` for its usage.\n`,
+    run: async () => {
+      throw new CliError(
+        `"${name}" is started through the pipeline-studio executable (bin/pipeline-studio.js)`,
+      );
+    },
+  };
+  return { summary, load: async () => command };
+}
+
+/**
+ * Every command, by the word typed after `pipeline-studio`. Add a command with one line here and
+ * one file under `commands/`. `serve`/`server` are dispatched by bin/pipeline-studio.js before
+ * this table is reached, because main/ may not import server/.
+ */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  exec: lazy('Run loose function files against one fixture', () => import('./commands/exec.ts')),
+  status: reserved('status', 'Show how the workspace differs from its remote store'),
+  pull: reserved('pull', 'Fetch the remote pipelines into the workspace'),
+  push: reserved('push', "Upload the workspace's pipelines to the remote store"),
+  publish: reserved('publish', 'Make the pushed pipelines live on the remote store'),
+  serve: dispatchedByBin('serve', 'Start the pipeline store server; `server` manages tenants and keys'),
+};
+
+/** Names the bin hands to server/cli/main.ts; listed here only for help and error messages. */
+export const SERVER_COMMANDS: readonly string[] = ['serve', 'server'];
