@@ -12,6 +12,8 @@ export interface FileProblem {
   column?: number;
   /** For schema violations, e.g. `stages.0.timeoutSeconds`. */
   path?: string;
+  /** `warning`: the workspace still works (e.g. a `.js` file no stage lists). Absent means `error`. */
+  severity?: 'error' | 'warning';
 }
 
 export interface StageEntry extends Stage {
@@ -59,6 +61,14 @@ export interface SecretStore {
   delete(name: string): Promise<void>;
   /** Names that have a value; never the values. */
   list(): Promise<string[]>;
+  /** True when `set`/`delete` always refuse (e.g. values from environment variables). */
+  readonly readOnly?: boolean;
+}
+
+/** A declared secret as the UI lists it: the name and whether the store has a value, never the value. */
+export interface SecretInfo {
+  name: string;
+  hasValue: boolean;
 }
 
 export type { EnvFile, PipelineFile, StudioFile };

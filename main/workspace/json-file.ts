@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { findJsonErrorOffset, lineColumnAt } from './json-location.ts';
+import type { FileProblem } from './types.ts';
+
+export type ParsedFile<T> =
+  | {
+      ok: true;
+      value: T /** The JSON as written, so a rewrite keeps keys the schema does not know. */;
+      raw: unknown;
+    }
+  | { ok: false; problems: FileProblem[] };
+
+/**
+ * Parses and validates one workspace JSON file. Bad JSON gives the line and column; a schema
+ * violation gives the field path; both say what was expected. Never throws for bad content.
+ */
+export function parseJsonFile<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  expected: string,
+): ParsedFile<z.output<S>> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, problems: [jsonSyntaxProblem(body, file, error, expected)] };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data, raw };
+  return { ok: false, problems: result.error.issues.map((issue) => schemaProblem(file, issue, expected)) };
+}
+
+function jsonSyntaxProblem(text: string, file: string, error: unknown, expected: string): FileProblem {
+  const v8Message = error instanceof Error ? error.message : String(error);
+  const stated = /at position (\d+)/.exec(v8Message);
+  let offset = stated?.[1] !== undefined ? Number(stated[1]) : findJsonErrorOffset(text);
+  if (offset < 0) offset = text.length;
+  const { line, column } = lineColumnAt(text, offset);
+  const reason =
+    text.trim() === ''
+      ? 'the file is empty'
+      : v8Message
+          .replace(/ in JSON at position \d+.*$/, '')
+          .replace(/, ".*" is not valid JSON$/s, '')
+          .trim();
+  return {
+    file,
+    line,
+    column,
+    message: `not valid JSON: ${reason}; expected ${expected}`,
+    severity: 'error',
+  };
+}
+
+function schemaProblem(file: string, issue: z.core.$ZodIssue, expected: string): FileProblem {
+  const path = issue.path.map(String).join('.');
+  const custom = issue.code === 'invalid_format' && !/^invalid/i.test(issue.message);
+  const detail = custom ? `expected ${issue.message}` : issue.message;
+  const message = path === '' ? `${detail}; expected ${expected}` : `field "${path}": ${detail}`;
+  return { file, path, message, severity: 'error' };
+}
+
+/** Pretty JSON as the workspace keeps it: two spaces, trailing newline (diff-friendly in git). */
+export function formatJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

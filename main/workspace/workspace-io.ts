@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
+import { isErrnoCode, WorkspaceError } from './errors.ts';
+import { normalizeRelPath, resolveInside } from './safe-path.ts';
+
+/** Secret values shorter than this are not searched for in written content (too many false hits). */
+const MIN_GUARDED_SECRET_LENGTH = 6;
+
+/** Content hash used to tell our own writes from outside edits. */
+export function hashContent(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+/**
+ * Every file access of the workspace service goes through here, so that paths stay inside the
+ * workspace, writes are atomic, secret values never reach the disk, and the watcher knows which
+ * changes were our own (path -> hash of what we wrote, `null` for a removal).
+ */
+export interface WorkspaceIo {
+  readonly root: string;
+  readonly ownWrites: Map<string, string | null>;
+  /** `undefined` when the file does not exist. */
+  readText(relPath: string): Promise<string | undefined>;
+  writeText(relPath: string, text: string): Promise<void>;
+  remove(relPath: string): Promise<void>;
+  /** Renames a file without rewriting it; refuses to overwrite an existing target. */
+  move(fromRelPath: string, toRelPath: string): Promise<void>;
+  exists(relPath: string): Promise<boolean>;
+  /** Names of entries in a folder, `[]` when it does not exist. */
+  list(relPath: string): Promise<{ name: string; isDirectory: boolean }[]>;
+}
+
+export function createWorkspaceIo(
+  root: string,
+  secretValues: () => Promise<Record<string, string>>,
+): WorkspaceIo {
+  const ownWrites = new Map<string, string | null>();
+
+  const guardSecrets = async (relPath: string, text: string): Promise<void> => {
+    for (const [name, value] of Object.entries(await secretValues())) {
+      if (value.length >= MIN_GUARDED_SECRET_LENGTH && text.includes(value)) {
+        throw new WorkspaceError(
+          'secret-in-content',
+          `Not saved: ${relPath} would contain the value of the secret ${name}, and secret values are never ` +
+            `written into the workspace. Read it in code as env.${name} instead.`,
+        );
+      }
+    }
+  };
+
+  return {
+    root,
+    ownWrites,
+    async readText(relPath) {
+      const file = await resolveInside(root, relPath);
+      try {
+        return await readFile(file, 'utf8');
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT')) return undefined;
+        throw error;
+      }
+    },
+    async writeText(relPath, text) {
+      const rel = normalizeRelPath(relPath);
+      const file = await resolveInside(root, rel);
+      await guardSecrets(rel, text);
+      await mkdir(dirname(file), { recursive: true });
+      ownWrites.set(rel, hashContent(text));
+      await writeFileAtomic(file, text);
+    },
+    async remove(relPath) {
+      const rel = normalizeRelPath(relPath);
+      const file = await resolveInside(root, rel);
+      ownWrites.set(rel, null);
+      await rm(file, { force: true });
+    },
+    async move(fromRelPath, toRelPath) {
+      const from = normalizeRelPath(fromRelPath);
+      const to = normalizeRelPath(toRelPath);
+      const source = await resolveInside(root, from);
+      const target = await resolveInside(root, to);
+      if (await pathExists(target)) {
+        throw new WorkspaceError('already-exists', `Cannot rename ${from}: ${to} already exists.`);
+      }
+      const content = await readFile(source);
+      await mkdir(dirname(target), { recursive: true });
+      ownWrites.set(from, null);
+      ownWrites.set(to, hashContent(content));
+      await rename(source, target);
+    },
+    async exists(relPath) {
+      return pathExists(await resolveInside(root, relPath));
+    },
+    async list(relPath) {
+      const dir = await resolveInside(root, relPath);
+      try {
+        const entries = await readdir(dir, { withFileTypes: true });
+        return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+      } catch (error) {
+        if (isErrnoCode(error, 'ENOENT') || isErrnoCode(error, 'ENOTDIR')) return [];
+        throw error;
+      }
+    },
+  };
+}
+
+async function pathExists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
