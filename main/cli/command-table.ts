@@ -48,6 +48,16 @@ function dispatchedByBin(name: string, summary: string): CommandEntry {
  */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   exec: lazy('Run loose function files against one fixture', () => import('./commands/exec.ts')),
+  run: lazy("Run a workspace's pipeline for one trigger and fixture", () => import('./commands/run.ts')),
+  test: lazy(
+    'Run every fixture that has an expect; exit 1 when any fails',
+    () => import('./commands/test.ts'),
+  ),
+  init: lazy('Create a new workspace', () => import('./commands/init.ts')),
+  templates: lazy(
+    'List, show, and add stages from the template catalog',
+    () => import('./commands/templates.ts'),
+  ),
   status: reserved('status', 'Show how the workspace differs from its remote store'),
   pull: reserved('pull', 'Fetch the remote pipelines into the workspace'),
   push: reserved('push', "Upload the workspace's pipelines to the remote store"),

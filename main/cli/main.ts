@@ -39,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (isWorkspaceRefusal(error)) return fail(io, `pipeline-studio ${first}`, error.message);
     if (error instanceof CliError) {
       const hint = error.showHelpHint ? ` (see pipeline-studio ${first} --help)` : '';
       return fail(io, `pipeline-studio ${first}`, `${error.message}${hint}`);
@@ -60,6 +61,15 @@ async function showHelp(name: string | undefined, io: CliIo): Promise<number> {
   if (entry === undefined) return unknownCommand(name, io);
   io.out((await entry.load()).help);
   return EXIT_OK;
+}
+
+/**
+ * The workspace service refuses with a `WorkspaceError` whose message already says what, where
+ * and what to do (not a workspace, malformed file, name taken): bad input, exit 2. Matched by
+ * name so that `--help` does not load the workspace service.
+ */
+function isWorkspaceRefusal(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'WorkspaceError';
 }
 
 function unknownCommand(name: string, io: CliIo): number {
