@@ -43,7 +43,7 @@ function jsonSyntaxProblem(text: string, file: string, error: unknown, expected:
       ? 'the file is empty'
       : v8Message
           .replace(/ in JSON at position \d+.*$/, '')
-          .replace(/, ".*" is not valid JSON$/s, '')
+          .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
           .trim();
   return {
     file,
@@ -56,8 +56,10 @@ function jsonSyntaxProblem(text: string, file: string, error: unknown, expected:
 
 function schemaProblem(file: string, issue: z.core.$ZodIssue, expected: string): FileProblem {
   const path = issue.path.map(String).join('.');
-  const custom = issue.code === 'invalid_format' && !/^invalid/i.test(issue.message);
-  const detail = custom ? `expected ${issue.message}` : issue.message;
+  // A bad record key ("Invalid key in record") carries the key's own issue, which says what a key must be.
+  const cause = issue.code === 'invalid_key' ? (issue.issues[0] ?? issue) : issue;
+  const custom = cause.code === 'invalid_format' && !/^invalid/i.test(cause.message);
+  const detail = custom ? `expected ${cause.message}` : cause.message;
   const message = path === '' ? `${detail}; expected ${expected}` : `field "${path}": ${detail}`;
   return { file, path, message, severity: 'error' };
 }

@@ -35,7 +35,7 @@ async function editDeclarations(
 }
 
 /** Adds a secret's name to studio.json (the value, if any, lives in the secret store). */
-export function declareSecret(ctx: OpContext, name: string): Promise<void> {
+export async function declareSecret(ctx: OpContext, name: string): Promise<void> {
   requireSecretName(name);
   return editDeclarations(ctx, `declare the secret ${name}`, (names) =>
     names.includes(name) ? names : [...names, name],

@@ -41,7 +41,9 @@ export async function addStageFromTemplate(
   options: { name?: string } = {},
 ): Promise<TemplateAdded> {
   const trigger = requireTrigger(triggerName);
-  const template = await ctx.templates.readTemplate(templateId);
+  const template = await ctx.templates.readTemplate(templateId).catch((error: unknown) => {
+    throw new WorkspaceError('template-unavailable', error instanceof Error ? error.message : String(error));
+  });
   const { meta } = template;
   if (!meta.triggers.some((t) => normalizeTrigger(t) === trigger)) {
     throw new WorkspaceError(
