@@ -2,14 +2,15 @@
  * The one entry every transport calls: validates a call's arguments with the contract's schema,
  * runs its handler, and answers a result or an `IpcError` (never a thrown exception).
  */
+
+import type { CallOutcome } from '../../shared/ipc/channels.ts';
 import { type CallName, type CallResult, callArgs, type ParsedArgs } from '../../shared/ipc/contract.ts';
-import type { IpcError } from '../../shared/ipc/results.ts';
 import { CallError, invalidArgs, toIpcError } from './call-error.ts';
 
 /** One handler per call, typed by the contract: a call without a handler is a compile error. */
 export type Handlers = { [K in CallName]: (args: ParsedArgs<K>) => Promise<CallResult<K>> };
 
-export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: IpcError };
+export type { CallOutcome };
 
 export type HandleCall = (name: string, rawArgs: unknown) => Promise<CallOutcome>;
 

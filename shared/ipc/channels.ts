@@ -4,6 +4,7 @@
  * keyed by name so that a call missing here is a compile error.
  */
 import type { Api, CallName, EventName, StudioBridge, Subscribe } from './contract.ts';
+import type { IpcError } from './results.ts';
 
 const calls: Record<CallName, true> = {
   'app.info': true,
@@ -67,6 +68,17 @@ export function callChannel(name: CallName): string {
 
 export function eventChannel(name: EventName): string {
   return `event:${name}`;
+}
+
+/** What a transport answers for one call: the value, or the error a person can act on. */
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: IpcError };
+
+/**
+ * Resolves with the value or rejects with the plain `IpcError` object (not an `Error`: a plain
+ * object survives Electron's contextBridge with all its fields). Both transports reject this way.
+ */
+export function unwrapOutcome(outcome: CallOutcome): Promise<unknown> {
+  return outcome.ok ? Promise.resolve(outcome.value) : Promise.reject(outcome.error);
 }
 
 /**
