@@ -7,6 +7,7 @@ import { pipelineFileSchema } from '../../shared/schemas/pipeline.ts';
 import { envFileSchema, studioFileSchema } from '../../shared/schemas/studio.ts';
 import type { TemplateMeta } from '../../shared/schemas/template.ts';
 import { BUILT_IN_TEMPLATES, type TemplateCatalog } from '../workspace/index.ts';
+import { CallError } from './call-error.ts';
 import type { Handlers } from './dispatcher.ts';
 
 function summary(meta: TemplateMeta): TemplateSummary {
@@ -42,6 +43,13 @@ export function catalogHandlers(
       return (await templates.listTemplates()).map(summary);
     },
     async 'templates.get'({ id }): Promise<TemplateDetail> {
+      const known = await templates.listTemplates();
+      if (!known.some((meta) => meta.id === id)) {
+        throw new CallError(
+          'not-found',
+          `No template named "${id}"; pick one from the gallery (templates.list).`,
+        );
+      }
       const detail = await templates.readTemplate(id);
       return { ...summary(detail.meta), code: detail.code, fixtures: detail.fixtures };
     },
