@@ -13,12 +13,13 @@ export interface LoadedWorkspace {
   shown: string;
   snapshot: WorkspaceSnapshot;
   secrets: Record<string, string>;
+  /** Declared in studio.json but without a `PIPELINE_STUDIO_SECRET_<NAME>` value. */
+  missingSecrets: string[];
 }
 
 /**
- * Reads a workspace folder through the workspace service. A missing folder is bad input; secret
- * values come from `PIPELINE_STUDIO_SECRET_<NAME>`, and a declared secret without one is noted
- * on stderr (the run goes on: the function sees `env.<NAME>` undefined, as it would remotely).
+ * Reads a workspace folder through the workspace service. A missing folder or one without
+ * studio.json is bad input; secret values come from `PIPELINE_STUDIO_SECRET_<NAME>`.
  */
 export async function loadWorkspace(dir: string, io: CliIo): Promise<LoadedWorkspace> {
   const root = resolve(io.cwd, dir);
@@ -27,17 +28,22 @@ export async function loadWorkspace(dir: string, io: CliIo): Promise<LoadedWorks
   const { openWorkspace, createEnvSecretStore } = await import('../workspace/index.ts');
   const workspace = await openWorkspace(root, { secrets: createEnvSecretStore({ ...io.env }) });
   const snapshot = await workspace.read();
-  for (const secret of await workspace.listSecrets()) {
-    if (!secret.hasValue) {
-      io.err(
-        `note: secret ${secret.name} has no value; set PIPELINE_STUDIO_SECRET_${secret.name} to provide it\n`,
-      );
-    }
-  }
-  return { root, shown, snapshot, secrets: await workspace.secretValues() };
+  const missingSecrets = (await workspace.listSecrets()).filter((s) => !s.hasValue).map((s) => s.name);
+  return { root, shown, snapshot, secrets: await workspace.secretValues(), missingSecrets };
 }
 
-async function requireFolder(root: string, shown: string): Promise<void> {
+/**
+ * Notes declared secrets that have no value, once the input is known to be good (so a refusal
+ * stays one line). The run goes on: the function sees `env.<NAME>` undefined.
+ */
+export function noteMissingSecrets(ws: LoadedWorkspace, io: CliIo): void {
+  for (const name of ws.missingSecrets) {
+    io.err(`note: secret ${name} has no value; set PIPELINE_STUDIO_SECRET_${name} to provide it\n`);
+  }
+}
+
+/** A missing path or a file where a workspace folder is expected is bad input, not a crash. */
+export async function requireFolder(root: string, shown: string): Promise<void> {
   try {
     const info = await stat(root);
     if (!info.isDirectory()) throw new CliError(`${shown} is a file, not a workspace folder`);

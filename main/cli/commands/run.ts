@@ -9,7 +9,13 @@ import { withExecutor } from '../executor-session.ts';
 import { displayPath, loadFixtureFile, parseTrigger } from '../input-files.ts';
 import type { CliIo } from '../io.ts';
 import { printRun } from '../print-run.ts';
-import { checkProblems, concernsTriggers, type LoadedWorkspace, loadWorkspace } from '../workspace-access.ts';
+import {
+  checkProblems,
+  concernsTriggers,
+  type LoadedWorkspace,
+  loadWorkspace,
+  noteMissingSecrets,
+} from '../workspace-access.ts';
 import { warnOnTriggerMismatch } from './exec.ts';
 
 const FLAGS = {
@@ -57,6 +63,7 @@ async function runRun(args: readonly string[], io: CliIo): Promise<number> {
     (p) => concernsTriggers(p.file, [trigger]) && (!p.file.startsWith('fixtures/') || p.file === relPath),
     io,
   );
+  noteMissingSecrets(ws, io);
   const pipeline = ws.snapshot.pipelines.find((p) => p.trigger === trigger);
   const stages = pipeline?.stages ?? [];
   if (stages.length === 0) io.err(`note: the ${trigger} pipeline of ${ws.shown} has no stages\n`);

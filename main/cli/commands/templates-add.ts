@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CliError } from '../command.ts';
 import { displayPath, parseTrigger } from '../input-files.ts';
 import type { CliIo } from '../io.ts';
+import { requireFolder } from '../workspace-access.ts';
 import { loadTemplate } from './templates-show.ts';
 
 /**
@@ -23,6 +24,7 @@ export async function addTemplate(
   }
   const root = resolve(io.cwd, dir);
   const shown = displayPath(io.cwd, root);
+  await requireFolder(root, shown);
   const { openWorkspace, createEnvSecretStore } = await import('../../workspace/index.ts');
   const workspace = await openWorkspace(root, { secrets: createEnvSecretStore({ ...io.env }) });
   const added = await workspace.addStageFromTemplate(

@@ -20,7 +20,13 @@ import {
   type ReporterName,
   type SuiteResult,
 } from '../reporters/types.ts';
-import { checkProblems, concernsTriggers, type LoadedWorkspace, loadWorkspace } from '../workspace-access.ts';
+import {
+  checkProblems,
+  concernsTriggers,
+  type LoadedWorkspace,
+  loadWorkspace,
+  noteMissingSecrets,
+} from '../workspace-access.ts';
 
 const FLAGS = {
   reporter: { type: 'string', value: 'pretty|json|junit', choices: REPORTERS },
@@ -68,6 +74,7 @@ async function runTest(args: readonly string[], io: CliIo): Promise<number> {
   const triggers = flags.trigger === undefined ? [...TRIGGERS] : [parseTrigger(flags.trigger)];
   const ws = await loadWorkspace(positionals[0] as string, io);
   checkProblems(ws, (p) => concernsTriggers(p.file, triggers), io);
+  noteMissingSecrets(ws, io);
   const planned = plan(ws, triggers);
   const started = performance.now();
   const cases: FixtureCase[] = [];
