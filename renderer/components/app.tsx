@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useApp, useAppStore } from '../store/app-store-context.tsx';
+import { ActivityBar } from './activity-bar.tsx';
+import { BottomPanel } from './bottom-panel.tsx';
+import { DialogHost } from './dialog-host.tsx';
+import { EditorArea } from './editor-area.tsx';
+import { Notices } from './notices.tsx';
+import { SideBar } from './side-bar.tsx';
+import { StatusBar } from './status-bar.tsx';
+import { WelcomeScreen } from './welcome-screen.tsx';
+
+/** Follows the system's light/dark preference, live. */
+function useSystemTheme(): void {
+  const setTheme = useApp((s) => s.setTheme);
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => setTheme(query.matches ? 'dark' : 'light');
+    apply();
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
+  }, [setTheme]);
+}
+
+/** Ctrl/Cmd+S outside the editor (Monaco handles it inside) saves the active tab. */
+function useSaveShortcut(): void {
+  const store = useAppStore();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void store.getState().saveActive();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}
+
+/** The shell: activity bar, side bar, editor over the bottom panel, status bar. */
+export function App() {
+  const status = useApp((s) => s.status);
+  const theme = useApp((s) => s.theme);
+  const init = useApp((s) => s.initWorkspace);
+  useSystemTheme();
+  useSaveShortcut();
+  useEffect(() => {
+    void init();
+  }, [init]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app" data-testid="app" data-app-state={status} data-theme={theme}>
+      {status === 'loaded' ? (
+        <div className="workbench">
+          <ActivityBar />
+          <SideBar />
+          <div className="main-column">
+            <EditorArea />
+            <BottomPanel />
+          </div>
+        </div>
+      ) : status === 'loading' ? (
+        <div className="splash" data-testid="splash">
+          Loading the workspace…
+        </div>
+      ) : (
+        <WelcomeScreen />
+      )}
+      <StatusBar />
+      <DialogHost />
+      <Notices />
+    </div>
+  );
+}

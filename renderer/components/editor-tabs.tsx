@@ -1,0 +1,58 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store/app-store-context.tsx';
+import { type EditorTab, isDirty } from '../store/editor-slice.ts';
+import { Icon } from './icon.tsx';
+
+function tabTitle(tab: EditorTab): string {
+  if (tab.kind === 'view') return tab.title;
+  return tab.id.split('/').pop() ?? tab.id;
+}
+
+/** The row of open tabs; a dot marks unsaved edits, the close button takes its place on hover. */
+export function EditorTabs() {
+  const { tabs, activeTabId } = useApp(useShallow((s) => ({ tabs: s.tabs, activeTabId: s.activeTabId })));
+  const activate = useApp((s) => s.activateTab);
+  const close = useApp((s) => s.closeTab);
+  return (
+    <div className="editor-tabs" role="tablist" data-testid="editor-tabs">
+      {tabs.map((tab) => {
+        const dirty = isDirty(tab);
+        const active = tab.id === activeTabId;
+        return (
+          <div
+            key={tab.id}
+            role="tab"
+            tabIndex={0}
+            aria-selected={active}
+            className={active ? 'editor-tab active' : 'editor-tab'}
+            title={tab.kind === 'file' ? tab.id : tab.title}
+            data-testid="editor-tab"
+            data-tab-id={tab.id}
+            data-dirty={dirty ? 'true' : 'false'}
+            onClick={() => activate(tab.id)}
+            onKeyDown={(e) => e.key === 'Enter' && activate(tab.id)}
+            onAuxClick={(e) => e.button === 1 && close(tab.id)}
+          >
+            <Icon
+              name={tab.kind === 'view' ? 'templates' : tab.id.endsWith('.json') ? 'json' : 'code'}
+              className="tab-icon"
+            />
+            <span className="tab-title">{tabTitle(tab)}</span>
+            <button
+              type="button"
+              className={dirty ? 'tab-close dirty' : 'tab-close'}
+              aria-label={dirty ? `Close ${tabTitle(tab)} (unsaved changes)` : `Close ${tabTitle(tab)}`}
+              data-testid="tab-close"
+              onClick={(e) => {
+                e.stopPropagation();
+                close(tab.id);
+              }}
+            >
+              <Icon name="close" size={12} />
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { TriggerPipeline } from '../../shared/ipc/workspace-types.ts';
+import { TRIGGER_INFO, type Trigger } from '../../shared/triggers.ts';
+import { useApp } from '../store/app-store-context.tsx';
+import { isDirty } from '../store/editor-slice.ts';
+import { ContextMenu, type MenuItem } from './context-menu.tsx';
+import { Icon, type IconName } from './icon.tsx';
+import { IconButton } from './icon-button.tsx';
+
+/** Files with unsaved edits and files with problems, for the tree's markers. */
+function useFileMarks() {
+  return useApp(
+    useShallow((s) => ({
+      dirty: s.tabs.filter(isDirty).map((t) => t.id),
+      broken: [...new Set(s.snapshot?.problems.map((p) => p.file) ?? [])],
+      active: s.activeTabId,
+    })),
+  );
+}
+
+/** The workspace as a tree: top-level files, then each trigger with its stages and fixtures. */
+export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
+  const openDialog = useApp((s) => s.openDialog);
+  const toggle = (key: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const stageMenu = (trigger: Trigger, name: string) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    setMenu({
+      x: event.clientX,
+      y: event.clientY,
+      items: [
+        {
+          label: 'Rename…',
+          testId: 'menu-rename',
+          run: () => openDialog({ kind: 'rename-stage', trigger, name }),
+        },
+        {
+          label: 'Delete…',
+          testId: 'menu-delete',
+          danger: true,
+          run: () => openDialog({ kind: 'confirm-delete-stage', trigger, name }),
+        },
+      ],
+    });
+  };
+
+  return (
+    <div className="explorer-tree" role="tree" data-testid="explorer-tree">
+      <FileRow relPath="studio.json" label="studio.json" icon="json" depth={0} />
+      <FileRow relPath="env.json" label="env.json" icon="json" depth={0} />
+      {props.pipelines.map((p) => {
+        const open = !collapsed.has(p.trigger);
+        return (
+          <div key={p.trigger}>
+            <div
+              className="tree-row trigger-row"
+              role="treeitem"
+              aria-expanded={open}
+              tabIndex={0}
+              data-testid={`tree-trigger-${p.trigger}`}
+              onClick={() => toggle(p.trigger)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && toggle(p.trigger)}
+              style={{ paddingLeft: 4 }}
+            >
+              <Icon name="chevron" className={open ? 'chevron open' : 'chevron'} />
+              <Icon name="bolt" className="trigger-icon" />
+              <span className="tree-label">{TRIGGER_INFO[p.trigger].title}</span>
+              <span className="tree-hint">{p.trigger}</span>
+              <span className="row-actions">
+                <IconButton
+                  icon="plus"
+                  label={`Add a stage to ${p.trigger}`}
+                  testId={`add-stage-${p.trigger}`}
+                  onClick={() => openDialog({ kind: 'add-stage', trigger: p.trigger })}
+                />
+              </span>
+            </div>
+            {open ? (
+              <>
+                <FileRow
+                  relPath={`pipelines/${p.trigger}/pipeline.json`}
+                  label="pipeline.json"
+                  icon="json"
+                  depth={1}
+                />
+                {p.stages.map((stage) => (
+                  <FileRow
+                    key={stage.relPath}
+                    relPath={stage.relPath}
+                    label={stage.name}
+                    icon="code"
+                    depth={1}
+                    muted={!stage.enabled}
+                    testId={`tree-stage-${p.trigger}-${stage.name}`}
+                    onContextMenu={stageMenu(p.trigger, stage.name)}
+                  />
+                ))}
+                {p.fixtures.length > 0 ? (
+                  <div className="tree-section" style={{ paddingLeft: 34 }}>
+                    Fixtures
+                  </div>
+                ) : null}
+                {p.fixtures.map((f) => (
+                  <FileRow
+                    key={f.relPath}
+                    relPath={f.relPath}
+                    label={f.fixture.name || f.id}
+                    icon="beaker"
+                    depth={1}
+                    testId={`tree-fixture-${p.trigger}-${f.id}`}
+                  />
+                ))}
+              </>
+            ) : null}
+          </div>
+        );
+      })}
+      {menu ? <ContextMenu {...menu} onClose={() => setMenu(null)} /> : null}
+    </div>
+  );
+}
+
+function FileRow(props: {
+  relPath: string;
+  label: string;
+  icon: IconName;
+  depth: number;
+  muted?: boolean;
+  testId?: string;
+  onContextMenu?: (event: React.MouseEvent) => void;
+}) {
+  const marks = useFileMarks();
+  const openFile = useApp((s) => s.openFile);
+  const dirty = marks.dirty.includes(props.relPath);
+  const broken = marks.broken.includes(props.relPath);
+  const classes = ['tree-row', 'file-row'];
+  if (marks.active === props.relPath) classes.push('selected');
+  if (props.muted) classes.push('muted');
+  if (broken) classes.push('broken');
+  return (
+    <div
+      className={classes.join(' ')}
+      role="treeitem"
+      tabIndex={0}
+      title={props.relPath}
+      data-testid={props.testId ?? `tree-file-${props.relPath}`}
+      data-path={props.relPath}
+      data-dirty={dirty ? 'true' : undefined}
+      style={{ paddingLeft: 22 + props.depth * 12 }}
+      onClick={() => void openFile(props.relPath)}
+      onKeyDown={(e) => e.key === 'Enter' && void openFile(props.relPath)}
+      onContextMenu={props.onContextMenu}
+    >
+      <Icon name={props.icon} className="file-icon" />
+      <span className="tree-label">{props.label}</span>
+      {props.muted ? <span className="tree-hint">disabled</span> : null}
+      {broken ? <Icon name="error" className="problem-mark" title="This file has a problem" /> : null}
+      {dirty ? <span className="dirty-dot" data-testid="dirty-marker" title="Unsaved changes" /> : null}
+    </div>
+  );
+}

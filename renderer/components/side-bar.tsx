@@ -1,0 +1,25 @@
+import { useApp } from '../store/app-store-context.tsx';
+import { sideView } from '../views/view-registry.ts';
+
+/** Shows the side view chosen in the activity bar. */
+export function SideBar() {
+  const id = useApp((s) => s.sideView);
+  const view = id ? sideView(id) : undefined;
+  if (!view) return null;
+  const View = view.component;
+  return (
+    <aside className="side-bar" aria-label={view.title} data-testid={`side-view-${view.id}`}>
+      <View />
+    </aside>
+  );
+}
+
+/** The header of a side view: its title and a few icon actions. */
+export function SideHeader(props: { title: string; children?: React.ReactNode }) {
+  return (
+    <header className="side-header">
+      <h2>{props.title}</h2>
+      <div className="side-actions">{props.children}</div>
+    </header>
+  );
+}

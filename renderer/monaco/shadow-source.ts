@@ -1,0 +1,61 @@
+/**
+ * Pipeline functions are plain JavaScript: `async function pipe(user, context, callback)` has
+ * untyped parameters, so TypeScript would see `any` and mark nothing. The TypeScript worker
+ * therefore checks a "shadow" of each pipeline file with a JSDoc type inserted before the
+ * function, and maps every offset between the shadow and the text the person sees.
+ */
+
+/** The JSDoc type names the shadow uses; declared by `pipelineShadowLib`. */
+export const PIPE_TYPE = 'PipelineStudioPipe';
+export const PIPE_CONTEXT_ONLY_TYPE = 'PipelineStudioPipeContextOnly';
+
+const PIPE_HEADER = /(^|[\s;}])((?:async\s+)?function\s+pipe\s*\(([^)]*)\))/m;
+
+export interface Shadow {
+  text: string;
+  /** Offset in the original text where the insertion happened; -1 when none. */
+  at: number;
+  /** Length of the inserted text. */
+  length: number;
+}
+
+/** Inserts the pipe type before the first `function pipe(...)`; other text is unchanged. */
+export function shadowSource(text: string): Shadow {
+  const match = PIPE_HEADER.exec(text);
+  if (!match || match[2] === undefined) return { text, at: -1, length: 0 };
+  const at = match.index + (match[1]?.length ?? 0);
+  // A function that already has JSDoc (new stages start with `@param` types) keeps its own.
+  if (/\*\/\s*$/.test(text.slice(0, at))) return { text, at: -1, length: 0 };
+  const params = (match[3] ?? '').split(',').filter((p) => p.trim() !== '');
+  const type = params.length === 2 ? PIPE_CONTEXT_ONLY_TYPE : PIPE_TYPE;
+  const insert = `/** @type {${type}} */ `;
+  return { text: text.slice(0, at) + insert + text.slice(at), at, length: insert.length };
+}
+
+/** Original offset → shadow offset. */
+export function toShadow(shadow: Shadow, offset: number): number {
+  return shadow.at >= 0 && offset >= shadow.at ? offset + shadow.length : offset;
+}
+
+/** Shadow offset → original offset; offsets inside the insertion land on its start. */
+export function fromShadow(shadow: Shadow, offset: number): number {
+  if (shadow.at < 0 || offset < shadow.at) return offset;
+  if (offset < shadow.at + shadow.length) return shadow.at;
+  return offset - shadow.length;
+}
+
+/** Whether a file is a pipeline function (`pipelines/<TRIGGER>/<stage>.js`). */
+export function isPipelineFile(fileName: string): boolean {
+  return /\/pipelines\/[^/]+\/[^/]+\.js$/.test(fileName);
+}
+
+/**
+ * Declares the two function shapes of SEMANTICS.md ("A function") from the pipeline types'
+ * `user`, `context` and `callback` types, whose names the types' `.d.ts` gives.
+ */
+export function pipelineShadowLib(names: { user: string; context: string; callback: string }): string {
+  return [
+    `type ${PIPE_TYPE} = (user: ${names.user}, context: ${names.context}, callback: ${names.callback}) => any;`,
+    `type ${PIPE_CONTEXT_ONLY_TYPE} = (context: ${names.context}, callback: ${names.callback}) => any;`,
+  ].join('\n');
+}

@@ -1,0 +1,29 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Api } from '../../shared/ipc/contract.ts';
+import type { AppState } from './app-state.ts';
+import { createEditorSlice } from './editor-slice.ts';
+import { createEnvSlice } from './env-slice.ts';
+import { createLayoutSlice } from './layout-slice.ts';
+import { createNoticesSlice } from './notices-slice.ts';
+import { createProblemsSlice } from './problems-slice.ts';
+import { createSecretsSlice } from './secrets-slice.ts';
+import { createTemplatesSlice } from './templates-slice.ts';
+import { createUiSlice } from './ui-slice.ts';
+import { createWorkspaceSlice } from './workspace-slice.ts';
+
+export type AppStore = StoreApi<AppState>;
+
+/** Builds the one store from its slices; a feature adds its slice here and to `AppState`. */
+export function createAppStore(api: Api): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createWorkspaceSlice(api)(...a),
+    ...createEditorSlice(api)(...a),
+    ...createLayoutSlice(api)(...a),
+    ...createTemplatesSlice(api)(...a),
+    ...createSecretsSlice(api)(...a),
+    ...createEnvSlice(api)(...a),
+    ...createUiSlice(api)(...a),
+    ...createNoticesSlice(api)(...a),
+    ...createProblemsSlice(api)(...a),
+  }));
+}

@@ -1,0 +1,46 @@
+/** A line of the studio's own log: what it did and what went wrong, newest last. */
+export interface LogLine {
+  /** Increasing; a stable key for lists. */
+  id?: number;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  /** ISO 8601. */
+  time: string;
+}
+
+import type { SliceCreator } from './app-state.ts';
+
+/** The most log lines kept in memory; older ones scroll away. */
+export const MAX_LOG_LINES = 500;
+
+/** Which views are showing: the side bar view, the bottom panel, and the log lines it can show. */
+export interface LayoutSlice {
+  /** Id of a registered side view (`explorer`, `templates`, ...); `null` hides the side bar. */
+  sideView: string | null;
+  /** Id of a registered bottom panel (`problems`, `logs`, ...). */
+  bottomPanel: string;
+  bottomPanelOpen: boolean;
+  logs: LogLine[];
+  showSideView(id: string): void;
+  toggleSideView(id: string): void;
+  showBottomPanel(id: string): void;
+  toggleBottomPanel(): void;
+  appendLog(line: LogLine): void;
+  clearLogs(): void;
+}
+
+let nextLogId = 1;
+
+export const createLayoutSlice: SliceCreator<LayoutSlice> = () => (set) => ({
+  sideView: 'explorer',
+  bottomPanel: 'problems',
+  bottomPanelOpen: true,
+  logs: [],
+  showSideView: (id) => set({ sideView: id }),
+  toggleSideView: (id) => set((s) => ({ sideView: s.sideView === id ? null : id })),
+  showBottomPanel: (id) => set({ bottomPanel: id, bottomPanelOpen: true }),
+  toggleBottomPanel: () => set((s) => ({ bottomPanelOpen: !s.bottomPanelOpen })),
+  appendLog: (line) =>
+    set((s) => ({ logs: [...s.logs, { ...line, id: nextLogId++ }].slice(-MAX_LOG_LINES) })),
+  clearLogs: () => set({ logs: [] }),
+});
