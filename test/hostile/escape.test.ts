@@ -1,0 +1,149 @@
+/**
+ * Hostile code, part 3: escape attempts — reaching the host realm through the constructors of
+ * every object the executor hands in, stack-trace hooks, callers, and any isolated-vm handle left
+ * within reach. Each attack writes the sentinel file if it reaches Node, so the harness sees it.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
+
+/**
+ * Evaluates `return this` with the Function constructor found through `source` and reports what
+ * that realm holds; on reaching Node it writes the sentinel file (line 4 throws otherwise).
+ */
+function constructorAttack(name: string, source: string): HostileCase {
+  return {
+    name: `${name} does not reach the host`,
+    code: `function pipe(user, context, callback) {
+  const g = (${source})('return this')();
+  if (g.process) g.process.mainModule.require('fs').writeFileSync(env.SENTINEL_FILE, 'pwned');
+  throw new Error('${name} reached: process ' + typeof g.process + ', require ' + typeof g.require);
+}`,
+    outcome: 'error',
+    message: /reached: process undefined, require undefined/,
+    line: 4,
+  };
+}
+
+const CASES: HostileCase[] = [
+  {
+    name: "this.constructor.constructor('return process')()",
+    code: `function pipe(user, context, callback) {
+  const proc = this.constructor.constructor('return process')();
+  proc.mainModule.require('fs').writeFileSync(env.SENTINEL_FILE, 'pwned');
+  callback(null, user, context);
+}`,
+    outcome: 'error',
+    // `this` is the guest global in a sloppy function, undefined if the executor calls it strictly.
+    message: /process is not defined|Cannot read properties of undefined \(reading 'constructor'\)/,
+    line: 2,
+  },
+  constructorAttack('callback.constructor', 'callback.constructor'),
+  constructorAttack('user.addCustomData.constructor', 'user.addCustomData.constructor'),
+  constructorAttack('log.constructor', 'log.constructor'),
+  constructorAttack('axios.constructor', "(typeof axios === 'function' ? axios : axios.get).constructor"),
+  constructorAttack('require.constructor', 'require.constructor'),
+  constructorAttack('console.log.constructor', 'console.log.constructor'),
+  constructorAttack('user.constructor.constructor', 'user.constructor.constructor'),
+  constructorAttack('context.request.constructor.constructor', 'context.request.constructor.constructor'),
+  constructorAttack("require('lodash').constructor", "require('lodash').constructor"),
+  {
+    name: 'Error.prepareStackTrace hook walking the frames for host objects',
+    code: `function pipe(user, context, callback) {
+  const leaks = [];
+  Error.prepareStackTrace = function HOSTILE(error, frames) {
+    for (const frame of frames) {
+      for (const candidate of [frame.getFunction(), frame.getThis()]) {
+        try {
+          const P = candidate.constructor.constructor('return typeof process === "undefined" ? null : process')();
+          if (P) leaks.push(P);
+        } catch (ignored) {}
+      }
+    }
+    return 'hooked';
+  };
+  void new Error('probe').stack;
+  if (leaks.length) leaks[0].mainModule.require('fs').writeFileSync(env.SENTINEL_FILE, 'pwned');
+  throw new Error('stack hook found ' + leaks.length + ' host objects');
+}`,
+    outcome: 'error',
+    message: /stack hook found 0 host objects/,
+    line: 16,
+  },
+  {
+    name: 'throwing Error.prepareStackTrace and Error.captureStackTrace do not hide the real error',
+    code: `function pipe(user, context, callback) {
+  Error.prepareStackTrace = function HOSTILE() { throw new Error('HOSTILE prepare hook'); };
+  Error.captureStackTrace = function HOSTILE() { throw new Error('HOSTILE capture hook'); };
+  throw new Error('the original failure');
+}`,
+    outcome: 'error',
+    message: /the original failure/,
+    line: 4,
+  },
+  {
+    name: 'Error.prepareStackTrace that never returns',
+    code: `function pipe(user, context, callback) {
+  Error.prepareStackTrace = function HOSTILE() { for (;;) {} };
+  throw new Error('thrown with a looping stack hook');
+}`,
+    // Reading .stack is optional for an executor: if it does, the hook loops into the timeout.
+    outcome: ['error', 'timeout'],
+    message: /thrown with a looping stack hook|timed out|time limit|timeout/i,
+  },
+  {
+    name: 'walking pipe.caller up the guest call chain',
+    code: `function pipe(user, context, callback) {
+  const chain = [];
+  for (let f = pipe.caller; f && chain.length < 20; f = f.caller) chain.push(f);
+  const hosts = chain.filter((f) => f.constructor('return typeof process')() !== 'undefined');
+  throw new Error('callers seen ' + chain.length + ', host realms ' + hosts.length);
+}`,
+    outcome: 'error',
+    message: /host realms 0/,
+    line: 5,
+  },
+  {
+    name: 'no isolated-vm handle is reachable from guest code',
+    code: `function pipe(user, context, callback) {
+  const found = [];
+  const seen = new Set();
+  const methods = ['applySync', 'applySyncPromise', 'derefInto', 'copySync', 'getSync', 'setSync'];
+  const visit = (value, path, depth) => {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
+    if (seen.has(value) || depth > 4) return;
+    seen.add(value);
+    for (const m of methods) {
+      try { if (typeof value[m] === 'function') found.push(path + '.' + m); } catch (ignored) {}
+    }
+    let keys = [];
+    try { keys = Reflect.ownKeys(value); } catch (ignored) {}
+    for (const key of keys) {
+      try { visit(value[key], path + '.' + String(key), depth + 1); } catch (ignored) {}
+    }
+    try { visit(Object.getPrototypeOf(value), path + '.__proto__', depth + 1); } catch (ignored) {}
+  };
+  visit(globalThis, 'globalThis', 0);
+  visit({ user, context, callback, args: arguments }, 'arguments', 0);
+  throw new Error('ivm handles reachable: ' + (found.join(', ') || 'none'));
+}`,
+    outcome: 'error',
+    message: /ivm handles reachable: none/,
+    line: 21,
+  },
+];
+
+describe('hostile code: escape attempts', () => {
+  let suite: HostileSuite;
+  beforeAll(() => {
+    suite = openSuite();
+  });
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      await runHostileCase(suite, c);
+    });
+  }
+});

@@ -1,0 +1,264 @@
+/**
+ * Shared machinery of the hostile-code suite: each case runs one hostile stage, then proves the
+ * stage failed clearly, the host (this process, its globals, a sentinel file) is untouched, and
+ * a normal pipeline run right after is unaffected and correct on every pooled isolate.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createExecutor, type Executor } from '../../main/executor/index.ts';
+import type { RunRequest, StageSource } from '../../shared/run-request.ts';
+import type { RunResult, StageOutcome, StageTrace } from '../../shared/run-result.ts';
+import type { Fixture } from '../../shared/schemas/fixture.ts';
+import { expectNormalResult, NORMAL_STAGES } from './normal-pipeline.ts';
+
+export const TRIGGER = 'PRE_AUTHENTICATION';
+export const HOSTILE_STAGE = 'hostile';
+const SENTINEL_TEXT = 'the host file, untouched';
+
+/** One hostile or broken function and what the executor must make of it. */
+export interface HostileCase {
+  name: string;
+  /** The stage file's source. */
+  code: string;
+  /**
+   * The hostile stage's outcome. A list only where SEMANTICS.md leaves the choice to the
+   * executor; every such case says why beside it.
+   */
+  outcome: StageOutcome | readonly StageOutcome[];
+  /** Must match the stage's error message (failing outcomes) or, for others, its check. */
+  message?: RegExp;
+  /** The stage's 1-based line the error must point at, when the error comes from user code. */
+  line?: number;
+  memoryLimitMb?: number;
+  /** Further checks on the run, for cases whose effect is not only the error. */
+  check?: (result: RunResult, stage: StageTrace) => void;
+}
+
+export interface HostileSuite {
+  executor: Executor;
+  dir: string;
+  sentinel: string;
+  close(): Promise<void>;
+}
+
+/** One executor (pool of 2) and one sentinel folder per test file, as the suite's brief asks. */
+export function openSuite(): HostileSuite {
+  const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+  const sentinel = join(dir, 'sentinel.txt');
+  writeFileSync(sentinel, SENTINEL_TEXT);
+  const executor = createExecutor({ poolSize: 2 });
+  return {
+    executor,
+    dir,
+    sentinel,
+    async close() {
+      await executor.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function baseFixture(): Fixture {
+  return {
+    name: 'hostile case',
+    trigger: TRIGGER,
+    now: '2026-11-23T09:00:00Z',
+    timezone: 'UTC',
+    user: { id: 'user-1', email: 'ana@example.com', nickname: 'ana', company: 'Example' },
+    context: {
+      protocol: 'password',
+      request: { ip: '10.1.2.3', geo: { country: 'PT' }, body: {}, query: {} },
+    },
+    env: {},
+    http: [],
+    authing: [],
+  };
+}
+
+export function stage(name: string, code: string, timeoutSeconds = 1): StageSource {
+  return {
+    name,
+    file: `${name}.js`,
+    path: `pipelines/${TRIGGER}/${name}.js`,
+    code,
+    enabled: true,
+    async: false,
+    timeoutSeconds,
+    terminateOnTimeout: true,
+    description: '',
+  };
+}
+
+/** The request for a hostile case: the sentinel's paths reach the guest as env, as an attacker would find them. */
+export function hostileRequest(suite: HostileSuite, c: HostileCase): RunRequest {
+  return {
+    trigger: TRIGGER,
+    stages: [stage(HOSTILE_STAGE, c.code)],
+    fixture: baseFixture(),
+    env: { SENTINEL_FILE: suite.sentinel, SENTINEL_DIR: suite.dir },
+    secrets: {},
+    ...(c.memoryLimitMb ? { memoryLimitMb: c.memoryLimitMb } : {}),
+  };
+}
+
+/** Identity of the intrinsics a polluted sandbox would most like to replace in the host. */
+const INTRINSICS = {
+  'JSON.stringify': JSON.stringify,
+  'JSON.parse': JSON.parse,
+  'Promise.prototype.then': Promise.prototype.then,
+  'Function.prototype.call': Function.prototype.call,
+  'Function.prototype.apply': Function.prototype.apply,
+  'Object.keys': Object.keys,
+  'Object.defineProperty': Object.defineProperty,
+  'Array.prototype.push': Array.prototype.push,
+  'Array.prototype.map': Array.prototype.map,
+  'Reflect.ownKeys': Reflect.ownKeys,
+  'Error.captureStackTrace': Error.captureStackTrace,
+} as const;
+
+interface HostSnapshot {
+  globals: string[];
+  prototypes: Record<string, string[]>;
+  prepareStackTrace: unknown;
+  files: string[];
+  env: string;
+}
+
+function snapshot(suite: HostileSuite): HostSnapshot {
+  const names = (o: object) => Reflect.ownKeys(o).map(String).sort();
+  return {
+    globals: names(globalThis),
+    prototypes: {
+      Object: names(Object.prototype),
+      Array: names(Array.prototype),
+      Function: names(Function.prototype),
+      Promise: names(Promise.prototype),
+      String: names(String.prototype),
+    },
+    prepareStackTrace: Error.prepareStackTrace,
+    files: readdirSync(suite.dir).sort(),
+    env: JSON.stringify(process.env),
+  };
+}
+
+function expectHostUntouched(suite: HostileSuite, before: HostSnapshot): void {
+  expect(readFileSync(suite.sentinel, 'utf8'), 'the sentinel file must keep its content').toBe(SENTINEL_TEXT);
+  const after = snapshot(suite);
+  expect(after.files, 'no file may appear in the sentinel folder').toEqual(before.files);
+  expect(after.globals, 'the test process globals').toEqual(before.globals);
+  expect(after.prototypes, 'the test process prototypes').toEqual(before.prototypes);
+  expect(after.prepareStackTrace).toBe(before.prepareStackTrace);
+  expect(after.env, 'process.env of the test process').toBe(before.env);
+  const current: Record<string, unknown> = {
+    'JSON.stringify': JSON.stringify,
+    'JSON.parse': JSON.parse,
+    'Promise.prototype.then': Promise.prototype.then,
+    'Function.prototype.call': Function.prototype.call,
+    'Function.prototype.apply': Function.prototype.apply,
+    'Object.keys': Object.keys,
+    'Object.defineProperty': Object.defineProperty,
+    'Array.prototype.push': Array.prototype.push,
+    'Array.prototype.map': Array.prototype.map,
+    'Reflect.ownKeys': Reflect.ownKeys,
+    'Error.captureStackTrace': Error.captureStackTrace,
+  };
+  for (const [name, original] of Object.entries(INTRINSICS)) {
+    expect(current[name] === original, `${name} of the test process must be the original`).toBe(true);
+  }
+  const probe: Record<string, unknown> = {};
+  expect(probe.polluted, 'Object.prototype of the test process').toBeUndefined();
+  expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
+}
+
+const FAILING: readonly StageOutcome[] = ['error', 'timeout'];
+
+/** A message a person can act on: present, bounded, no stack of our own code, no "[object Object]". */
+export function expectReadableMessage(message: string | undefined): asserts message is string {
+  expect(typeof message).toBe('string');
+  const text = message as string;
+  expect(text.trim().length).toBeGreaterThan(0);
+  expect(text.length).toBeLessThan(2000);
+  expect(text).not.toMatch(/\n\s+at .*\((?:node:|file:|\/)/);
+  expect(text).not.toMatch(/main\/sandbox|main\/executor|node_modules|isolated-vm/);
+  expect(text).not.toContain('[object Object]');
+}
+
+/**
+ * Only JSON-shaped data may come back from the guest (issue 2): plain objects and arrays,
+ * strings, finite numbers, booleans, null — no Dates, Maps, BigInts, functions or prototypes.
+ */
+export function expectJsonShaped(value: unknown, path = 'result'): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    expect(Number.isFinite(value), `${path} is a finite number`).toBe(true);
+    return;
+  }
+  expect(typeof value, `${path} is JSON data`).toBe('object');
+  if (Array.isArray(value)) {
+    expect(Object.getPrototypeOf(value), `${path} is a plain array`).toBe(Array.prototype);
+    for (const [i, item] of value.entries()) expectJsonShaped(item, `${path}[${i}]`);
+    return;
+  }
+  const proto = Object.getPrototypeOf(value);
+  expect(proto === Object.prototype || proto === null, `${path} is a plain object`).toBe(true);
+  expect(Object.getOwnPropertySymbols(value as object), `${path} has no symbol keys`).toEqual([]);
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    expect('value' in descriptor, `${path}.${key} is data, not an accessor`).toBe(true);
+    expectJsonShaped(descriptor.value, `${path}.${key}`);
+  }
+}
+
+function expectRunDataJsonShaped(result: RunResult): void {
+  const { user, context, customData, idToken, accessToken } = result;
+  expectJsonShaped({ user, context, customData, idToken, accessToken }, 'run');
+  for (const s of result.stages) {
+    expectJsonShaped({ input: s.input, output: s.output, logs: s.logs }, `stage ${s.name}`);
+  }
+}
+
+/** Runs one case and asserts the three things every hostile test asserts. */
+export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promise<RunResult> {
+  const before = snapshot(suite);
+  const result = await suite.executor.run(hostileRequest(suite, c));
+  const trace = result.stages.find((s) => s.name === HOSTILE_STAGE);
+  expect(trace, `the run has a trace for the "${HOSTILE_STAGE}" stage`).toBeDefined();
+  const st = trace as StageTrace;
+  const allowed = typeof c.outcome === 'string' ? [c.outcome] : c.outcome;
+  expect(allowed, `stage outcome (error: ${st.error?.message ?? 'none'})`).toContain(st.outcome);
+
+  if (FAILING.includes(st.outcome)) {
+    expectReadableMessage(st.error?.message);
+    if (c.message) expect(st.error?.message).toMatch(c.message);
+    expect(result.outcome, 'a failed stage with terminateOnTimeout aborts the run').toBe('error');
+    expect(result.error?.message).toBe(st.error?.message);
+    expect(result.error?.stage).toBe(HOSTILE_STAGE);
+    if (c.line !== undefined) expect(st.error?.location?.line, 'line in the user file').toBe(c.line);
+  } else if (st.outcome === 'deny') {
+    expectReadableMessage(st.error?.message);
+    if (c.message) expect(st.error?.message).toMatch(c.message);
+  }
+  expectRunDataJsonShaped(result);
+  c.check?.(result, st);
+
+  expectHostUntouched(suite, before);
+  await expectNextRunsClean(suite.executor);
+  return result;
+}
+
+/**
+ * The next runs are a normal pipeline, twice at once so both isolates of the pool are used:
+ * each must see a pristine global scope and compute the exact expected result.
+ */
+export async function expectNextRunsClean(executor: Executor): Promise<void> {
+  const request: RunRequest = {
+    trigger: TRIGGER,
+    stages: NORMAL_STAGES.map(({ name, code }) => stage(name, code, 3)),
+    fixture: baseFixture(),
+    env: { GREETING: 'hello' },
+    secrets: {},
+  };
+  const results = await executor.runMany([request, request, request]);
+  for (const result of results) expectNormalResult(result);
+}
