@@ -27,6 +27,11 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
 
 /** The real process streams. */
 export function processIo(): CliIo {
+  // `pipeline-studio templates list | head` closes the pipe early: stop quietly, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -39,17 +39,22 @@ function formatTemplate({ meta, code, fixtures }: TemplateDetail): string {
   if (stage.length > 0) lines.push(`Stage:     ${stage.join(', ')}`);
   if (meta.envKeys.length > 0) {
     lines.push('', 'Env keys (env.json):');
-    for (const key of meta.envKeys) lines.push(`  ${key.name}  ${key.description} (e.g. "${key.example}")`);
+    const width = Math.max(...meta.envKeys.map((k) => k.name.length));
+    for (const key of meta.envKeys) {
+      lines.push(`  ${key.name.padEnd(width)}  ${key.description} (e.g. "${key.example}")`);
+    }
   }
   if (meta.secrets.length > 0) {
     lines.push('', 'Secrets (PIPELINE_STUDIO_SECRET_<NAME> in the CLI):');
-    for (const secret of meta.secrets) lines.push(`  ${secret.name}  ${secret.description}`);
+    const width = Math.max(...meta.secrets.map((s) => s.name.length));
+    for (const secret of meta.secrets) lines.push(`  ${secret.name.padEnd(width)}  ${secret.description}`);
   }
   lines.push('', 'Fixtures:');
   if (fixtures.length === 0) lines.push('  (none)');
+  const width = Math.max(0, ...fixtures.map((f) => f.id.length));
   for (const { id, fixture } of fixtures) {
     const expect = fixture.expect === undefined ? 'no expect' : `expects ${fixture.expect.outcome}`;
-    lines.push(`  ${id}  ${fixture.name} (${expect})`);
+    lines.push(`  ${id.padEnd(width)}  ${fixture.name} (${expect})`);
   }
   lines.push('', `Code (${meta.id}.js):`, '', code.trimEnd(), '');
   return `${lines.join('\n')}\n`;
