@@ -93,7 +93,8 @@ const CASES: HostileCase[] = [
   });
   callback(null, user, deep);
 }`,
-    outcome: 'error',
+    // Cut as a cycle (continue) or refused (error): either way only inert JSON comes back.
+    outcome: ['error', 'continue'],
     message: /circular|cycl|Maximum call stack|depth|nest/i,
   },
   {
@@ -102,8 +103,14 @@ const CASES: HostileCase[] = [
   Object.defineProperty(user, 'secret', { enumerable: true, get() { throw new Error('getter sprung'); } });
   callback(null, user, context);
 }`,
-    outcome: 'error',
+    // Running the getter fails the stage with its error; never running it leaves an inert value.
+    outcome: ['error', 'continue'],
     message: /getter sprung/,
+    check(result) {
+      if (result.outcome !== 'continue') return;
+      expect(result.user?.secret).toBeTypeOf('string');
+      expect(result.user?.email).toBe('ana@example.com');
+    },
   },
   {
     name: 'getter that mutates the object while it is copied',
@@ -122,7 +129,8 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'continue',
     check(result) {
-      expect(result.user?.counter).toBeTypeOf('number');
+      // Read once (a number) or never run (an inert string); the rest as the guest left it.
+      expect(['number', 'string']).toContain(typeof result.user?.counter);
       expect(result.user?.email).toBe('ana@example.com');
     },
   },
