@@ -31,7 +31,9 @@ async function pipe(user, context, callback) {
   const format = formats[country];
   if (postalCode && format && !format[0].test(postalCode)) {
     return callback(
-      new Error(`The postal code "${postalCode}" does not look right for ${country}; it should look like ${format[1]}.`),
+      new Error(
+        `The postal code "${postalCode}" does not look right for ${country}; it should look like ${format[1]}.`,
+      ),
     );
   }
 

@@ -17,12 +17,16 @@ async function pipe(user, context, callback) {
   if (connection && list(env.BLOCKED_CONNECTIONS).includes(connection)) {
     log(`refused connection ${connection}`);
     return callback(
-      new Error(`Signing in with ${context.connection} is turned off. Please use your company account instead.`),
+      new Error(
+        `Signing in with ${context.connection} is turned off. Please use your company account instead.`,
+      ),
     );
   }
   if (protocol && list(env.BLOCKED_PROTOCOLS).includes(protocol)) {
     log(`refused protocol ${protocol}`);
-    return callback(new Error(`Signing in by ${protocol} is turned off. Please choose another way to sign in.`));
+    return callback(
+      new Error(`Signing in by ${protocol} is turned off. Please choose another way to sign in.`),
+    );
   }
   return callback(null, user, context);
 }

@@ -9,7 +9,9 @@
  */
 async function pipe(context, callback) {
   const body = (context.request && context.request.body) || {};
-  const email = String(body.email || '').trim().toLowerCase();
+  const email = String(body.email || '')
+    .trim()
+    .toLowerCase();
   const allowed = String(env.ALLOWED_DOMAINS || '')
     .split(',')
     .map((d) => d.trim().toLowerCase().replace(/^@/, ''))

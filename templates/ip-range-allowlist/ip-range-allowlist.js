@@ -19,11 +19,15 @@ async function pipe(user, context, callback) {
     });
 
   if (!ip) {
-    return callback(new Error('Your network address could not be determined. Please contact your administrator.'));
+    return callback(
+      new Error('Your network address could not be determined. Please contact your administrator.'),
+    );
   }
   if (ranges.some((range) => ipRangeCheck(ip, range))) {
     return callback(null, user, context);
   }
   log(`refused ${ip}: outside ${ranges.map((r) => r.join('-')).join(', ')}`);
-  return callback(new Error('Sign-in is only allowed from the company network. Connect to the VPN and try again.'));
+  return callback(
+    new Error('Sign-in is only allowed from the company network. Connect to the VPN and try again.'),
+  );
 }

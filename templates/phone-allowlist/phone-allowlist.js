@@ -25,7 +25,9 @@ async function pipe(user, context, callback) {
 
   if (!listed) {
     log(`phone ${phone.slice(0, 4)}****${phone.slice(-2)} is not on the allow-list`);
-    return callback(new Error('This phone number is not invited yet. Ask your contact to add it to the list.'));
+    return callback(
+      new Error('This phone number is not invited yet. Ask your contact to add it to the list.'),
+    );
   }
   return callback(null, user, context);
 }

@@ -8,7 +8,9 @@
  */
 async function pipe(user, context, callback) {
   const body = (context.request && context.request.body) || {};
-  const email = String((user && user.email) || body.email || '').trim().toLowerCase();
+  const email = String((user && user.email) || body.email || '')
+    .trim()
+    .toLowerCase();
   if (!email) {
     return callback(new Error('An e-mail address is required to sign in.'));
   }

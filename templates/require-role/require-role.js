@@ -22,7 +22,9 @@ async function pipe(user, context, callback) {
   if (!codes.some((code) => required.includes(code))) {
     log(`${user.id} has roles [${codes.join(', ')}], needs one of [${required.join(', ')}]`);
     return callback(
-      new Error(`You do not have access to ${context.appName || 'this application'}. Ask an administrator for the ${required.join(' or ')} role.`),
+      new Error(
+        `You do not have access to ${context.appName || 'this application'}. Ask an administrator for the ${required.join(' or ')} role.`,
+      ),
     );
   }
   return callback(null, user, context);
