@@ -1,10 +1,10 @@
-/** Handlers of the read-only calls: the template gallery, and the schemas and types for the editor. */
-import { z } from 'zod';
+/**
+ * Handlers of the read-only calls: the template gallery, and for the editor the workspace files'
+ * JSON Schemas (shared/json-schemas.ts, generated from the zod schemas) and the pipeline declarations.
+ */
 import { editorTypes } from '../../shared/ipc/editor-types.ts';
-import type { JsonSchemaEntry, TemplateDetail, TemplateSummary } from '../../shared/ipc/results.ts';
-import { fixtureSchema } from '../../shared/schemas/fixture.ts';
-import { pipelineFileSchema } from '../../shared/schemas/pipeline.ts';
-import { envFileSchema, studioFileSchema } from '../../shared/schemas/studio.ts';
+import type { TemplateDetail, TemplateSummary } from '../../shared/ipc/results.ts';
+import { WORKSPACE_JSON_SCHEMAS } from '../../shared/json-schemas.ts';
 import type { TemplateMeta } from '../../shared/schemas/template.ts';
 import { BUILT_IN_TEMPLATES, type TemplateCatalog } from '../workspace/index.ts';
 import { CallError } from './call-error.ts';
@@ -15,28 +15,9 @@ function summary(meta: TemplateMeta): TemplateSummary {
   return { id, title, description, category, triggers, envKeys, secrets };
 }
 
-/**
- * JSON Schemas of the workspace files, from the same zod schemas that validate them, as people
- * write them (`io: 'input'`: fields with defaults are optional).
- */
-export function editorSchemas(): JsonSchemaEntry[] {
-  const entry = (name: string, fileMatch: string[], schema: z.ZodType): JsonSchemaEntry => ({
-    uri: `pipeline-studio://schemas/${name}.json`,
-    fileMatch,
-    schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-  });
-  return [
-    entry('fixture', ['fixtures/*/*.json'], fixtureSchema),
-    entry('pipeline', ['pipelines/*/pipeline.json'], pipelineFileSchema),
-    entry('studio', ['studio.json'], studioFileSchema),
-    entry('env', ['env.json'], envFileSchema),
-  ];
-}
-
 export function catalogHandlers(
   templates: TemplateCatalog = BUILT_IN_TEMPLATES,
 ): Pick<Handlers, 'templates.list' | 'templates.get' | 'schemas.get' | 'types.get'> {
-  const schemas = editorSchemas();
   const types = editorTypes();
   return {
     async 'templates.list'() {
@@ -54,7 +35,7 @@ export function catalogHandlers(
       return { ...summary(detail.meta), code: detail.code, fixtures: detail.fixtures };
     },
     async 'schemas.get'() {
-      return schemas;
+      return WORKSPACE_JSON_SCHEMAS;
     },
     async 'types.get'() {
       return types;
