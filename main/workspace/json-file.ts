@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { findJsonErrorOffset, lineColumnAt } from './json-location.ts';
+import { findPathOffset } from './json-path-location.ts';
 import type { FileProblem } from './types.ts';
 
 export type ParsedFile<T> =
@@ -29,7 +30,10 @@ export function parseJsonFile<S extends z.ZodType>(
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data, raw };
-  return { ok: false, problems: result.error.issues.map((issue) => schemaProblem(file, issue, expected)) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => schemaProblem(body, file, issue, expected)),
+  };
 }
 
 function jsonSyntaxProblem(text: string, file: string, error: unknown, expected: string): FileProblem {
@@ -54,14 +58,16 @@ function jsonSyntaxProblem(text: string, file: string, error: unknown, expected:
   };
 }
 
-function schemaProblem(file: string, issue: z.core.$ZodIssue, expected: string): FileProblem {
+/** A schema violation: its field path, and where that field is (for editor markers). */
+function schemaProblem(text: string, file: string, issue: z.core.$ZodIssue, expected: string): FileProblem {
   const path = issue.path.map(String).join('.');
   // A bad record key ("Invalid key in record") carries the key's own issue, which says what a key must be.
   const cause = issue.code === 'invalid_key' ? (issue.issues[0] ?? issue) : issue;
   const custom = cause.code === 'invalid_format' && !/^invalid/i.test(cause.message);
   const detail = custom ? `expected ${cause.message}` : cause.message;
   const message = path === '' ? `${detail}; expected ${expected}` : `field "${path}": ${detail}`;
-  return { file, path, message, severity: 'error' };
+  const { line, column } = lineColumnAt(text, findPathOffset(text, issue.path));
+  return { file, path, line, column, message, severity: 'error' };
 }
 
 /** Pretty JSON as the workspace keeps it: two spaces, trailing newline (diff-friendly in git). */

@@ -43,18 +43,34 @@ export function findJsonErrorOffset(text: string): number {
       if (c === 92) {
         const e = text.charAt(i + 1);
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i);
+          for (let k = 2; k < 6; k++) if (!/[0-9a-fA-F]/.test(text.charAt(i + k))) fail(i + k);
           i += 6;
         } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
-        else fail(i);
+        else fail(i + 1);
       } else i++;
     }
     fail(i);
   };
+  const digits = (): void => {
+    while (/[0-9]/.test(text.charAt(i))) i++;
+  };
+  /** Fails where V8 does: at the first character that cannot continue the number. */
   const number = (): void => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!match || match[0] === '-' || match[0] === '') fail(i);
-    i += match?.[0].length ?? 0;
+    if (text.charAt(i) === '-') i++;
+    if (!/[0-9]/.test(text.charAt(i))) fail(i);
+    if (text.charAt(i) === '0') i++;
+    else digits();
+    if (text.charAt(i) === '.') {
+      i++;
+      if (!/[0-9]/.test(text.charAt(i))) fail(i);
+      digits();
+    }
+    if (text.charAt(i) === 'e' || text.charAt(i) === 'E') {
+      i++;
+      if (text.charAt(i) === '+' || text.charAt(i) === '-') i++;
+      if (!/[0-9]/.test(text.charAt(i))) fail(i);
+      digits();
+    }
   };
   const value = (): void => {
     ws();

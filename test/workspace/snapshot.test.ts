@@ -90,6 +90,24 @@ describe('reading a workspace', () => {
     expect(env.find((p) => p.path === 'NUM')?.message).toContain('expected string');
   });
 
+  it('also gives the line and column of the field a schema violation names', async () => {
+    const ws = await workspaceWith({
+      'pipelines/PRE_REGISTER/pipeline.json':
+        '{\n  "stages": [\n    { "name": "a", "file": "a.js" },\n    {\n      "name": "b",\n      "file": "b.js",\n      "timeoutSeconds": 99\n    }\n  ]\n}\n',
+      'pipelines/PRE_REGISTER/a.js': PASS_CODE,
+      'pipelines/PRE_REGISTER/b.js': PASS_CODE,
+      'fixtures/PRE_REGISTER/nameless.json': '{\n  "trigger": "PRE_REGISTER"\n}\n',
+      'env.json': '{\n  "GOOD": "x",\n  "bad-key": "y"\n}\n',
+    });
+    const { problems } = await ws.read();
+    const where = problems.map((p) => [p.file, p.path, p.line, p.column]);
+    expect(where).toEqual([
+      ['env.json', 'bad-key', 3, 3],
+      ['pipelines/PRE_REGISTER/pipeline.json', 'stages.1.timeoutSeconds', 7, 7],
+      ['fixtures/PRE_REGISTER/nameless.json', 'name', 1, 1],
+    ]);
+  });
+
   it('keeps going with a fallback studio when studio.json is malformed', async () => {
     const ws = await workspaceWith({ 'studio.json': json({ name: '', secrets: ['ok', 'not ok'] }) });
     const snapshot = await ws.read();
