@@ -8,6 +8,10 @@ export interface ExecutorOptions {
   poolSize?: number;
   /** Default per-run memory limit in MB (64). A request's `memoryLimitMb` wins. */
   memoryLimitMb?: number;
+  /** Node binary for the sandbox host; default: this Node when it is >= 24, else the `node` package's. */
+  nodeBinary?: string;
+  /** The sandbox host's entry file; default main/sandbox/host.ts. */
+  hostEntry?: string;
 }
 
 export interface RunOptions {

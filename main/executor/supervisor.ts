@@ -1,0 +1,214 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { RunRequest } from '../../shared/run-request.ts';
+import type { RunResult } from '../../shared/run-result.ts';
+import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
+import { type HostConfig, type HostToMain, hasType, type MainToHost } from '../sandbox/protocol.ts';
+import { EXECUTOR_CLOSED, failedResult, RUN_CANCELLED, SANDBOX_CRASHED } from './results.ts';
+import type { SandboxState } from './types.ts';
+
+interface PendingRun {
+  id: number;
+  request: RunRequest;
+  startedAt: number;
+  sent: boolean;
+  resolve: (result: RunResult) => void;
+  detach: () => void;
+}
+
+export interface SupervisorOptions {
+  config: HostConfig;
+  nodeBinary?: string;
+  hostEntry?: string;
+}
+
+/** Restarts in a row without reaching `ready` before we give up and fail the queue. */
+const MAX_FAILED_STARTS = 5;
+
+/**
+ * Owns the sandbox host process: spawns it, feeds it runs (at most a small window in flight so a
+ * crash loses only those), restarts it when it dies and reports the state.
+ */
+export class Supervisor {
+  #options: SupervisorOptions;
+  #child: ChildProcess | null = null;
+  #state: SandboxState = 'starting';
+  #listeners = new Set<(state: SandboxState) => void>();
+  #pending = new Map<number, PendingRun>();
+  #queue: number[] = [];
+  #nextId = 1;
+  #ready = false;
+  #failedStarts = 0;
+  #closing: Promise<void> | null = null;
+  #window: number;
+
+  constructor(options: SupervisorOptions) {
+    this.#options = options;
+    this.#window = Math.max(2, options.config.poolSize * 4);
+    this.#spawn();
+  }
+
+  get state(): SandboxState {
+    return this.#state;
+  }
+
+  /** The host's process id, or undefined while none is running (tests kill it on purpose). */
+  get hostPid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  onStateChange(listener: (state: SandboxState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  submit(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
+    if (this.#closing) return Promise.resolve(failedResult(request, EXECUTOR_CLOSED));
+    if (signal?.aborted) return Promise.resolve(failedResult(request, RUN_CANCELLED));
+    return new Promise<RunResult>((resolve) => {
+      const id = this.#nextId++;
+      const onAbort = (): void => this.#cancel(id);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#pending.set(id, {
+        id,
+        request,
+        startedAt: performance.now(),
+        sent: false,
+        resolve,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      });
+      this.#queue.push(id);
+      this.#pump();
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
+    this.#closing = new Promise<void>((resolve) => {
+      for (const run of [...this.#pending.values()])
+        this.#settle(run.id, failedResult(run.request, EXECUTOR_CLOSED));
+      const child = this.#child;
+      this.#setState('closed');
+      if (!child || child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.#send({ type: 'shutdown' });
+    });
+    return this.#closing;
+  }
+
+  #spawn(): void {
+    const entry = this.#options.hostEntry ?? sandboxHostEntry();
+    const binary = this.#options.nodeBinary ?? sandboxNodeBinary();
+    const child = spawn(binary, ['--no-warnings', entry], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+    });
+    this.#child = child;
+    this.#ready = false;
+    child.on('message', (message: unknown) => this.#onMessage(child, message));
+    child.on('exit', () => this.#onExit(child));
+    child.on('error', (error) => {
+      process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
+    });
+    this.#send({ type: 'init', config: this.#options.config });
+  }
+
+  #onMessage(child: ChildProcess, message: unknown): void {
+    if (child !== this.#child || !hasType(message)) return;
+    const msg = message as HostToMain;
+    switch (msg.type) {
+      case 'ready':
+        this.#ready = true;
+        this.#failedStarts = 0;
+        if (!this.#closing) this.#setState('ready');
+        this.#pump();
+        return;
+      case 'result':
+        this.#settle(msg.id, msg.result);
+        this.#pump();
+        return;
+      case 'log':
+        process.stderr.write(`pipeline-studio sandbox: ${msg.message}\n`);
+        return;
+    }
+  }
+
+  #onExit(child: ChildProcess): void {
+    if (child !== this.#child) return;
+    this.#child = null;
+    const inFlight = [...this.#pending.values()].filter((run) => run.sent);
+    for (const run of inFlight) {
+      this.#settle(run.id, failedResult(run.request, SANDBOX_CRASHED, performance.now() - run.startedAt));
+    }
+    if (this.#closing) return;
+    if (!this.#ready) this.#failedStarts += 1;
+    if (this.#failedStarts >= MAX_FAILED_STARTS) {
+      for (const run of [...this.#pending.values()]) {
+        this.#settle(
+          run.id,
+          failedResult(run.request, 'sandbox could not start: the host process keeps exiting'),
+        );
+      }
+      this.#failedStarts = 0;
+    }
+    this.#setState('restarting');
+    const delay = this.#failedStarts === 0 ? 0 : 100 * 2 ** this.#failedStarts;
+    setTimeout(() => {
+      if (!this.#closing) this.#spawn();
+    }, delay);
+  }
+
+  #pump(): void {
+    if (!this.#ready || !this.#child) return;
+    let inFlight = 0;
+    for (const run of this.#pending.values()) if (run.sent) inFlight += 1;
+    while (inFlight < this.#window && this.#queue.length > 0) {
+      const id = this.#queue.shift() as number;
+      const run = this.#pending.get(id);
+      if (!run) continue;
+      run.sent = true;
+      inFlight += 1;
+      this.#send({ type: 'run', id, request: run.request });
+    }
+  }
+
+  #cancel(id: number): void {
+    const run = this.#pending.get(id);
+    if (!run) return;
+    if (run.sent) this.#send({ type: 'cancel', id });
+    this.#settle(id, failedResult(run.request, RUN_CANCELLED, performance.now() - run.startedAt));
+    this.#pump();
+  }
+
+  #settle(id: number, result: RunResult): void {
+    const run = this.#pending.get(id);
+    if (!run) return;
+    this.#pending.delete(id);
+    const queued = this.#queue.indexOf(id);
+    if (queued >= 0) this.#queue.splice(queued, 1);
+    run.detach();
+    run.resolve(result);
+  }
+
+  #send(message: MainToHost): void {
+    const child = this.#child;
+    if (!child?.connected) return;
+    child.send(message, (error) => {
+      // A send can fail only when the host just died; its exit handler fails the run.
+      if (error && child === this.#child) child.kill('SIGKILL');
+    });
+  }
+
+  #setState(state: SandboxState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+}

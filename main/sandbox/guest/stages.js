@@ -1,0 +1,220 @@
+// Guest runtime, part 11: starting and finishing stages (SEMANTICS.md, A function).
+
+const STAGE_GLOBALS = [
+  'require',
+  'env',
+  'axios',
+  'log',
+  'console',
+  'authing',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'setImmediate',
+  'clearImmediate',
+  'queueMicrotask',
+];
+
+function newStage(index, def) {
+  return {
+    index,
+    def,
+    logs: newList(),
+    logLines: 0,
+    logChars: 0,
+    logsDropped: 0,
+    http: newList(),
+    authing: newList(),
+    customData: {},
+    idToken: {},
+    accessToken: {},
+    idTokenRemoved: newList(),
+    accessTokenRemoved: newList(),
+    timers: newList(),
+    settled: false,
+    closed: false,
+    result: null,
+    forcedError: null,
+    callbackCalls: 0,
+    startNow: clock.now,
+    deadline: clock.now + def.timeoutMs,
+    inputUserJson: run.userJson,
+    inputContextJson: run.contextJson,
+  };
+}
+
+/** Starts the next enabled stage (recording disabled ones as skipped), or ends the run. */
+function startNext() {
+  while (run.next < run.stages.length) {
+    const index = run.next;
+    const def = run.stages[index];
+    run.next += 1;
+    const stage = newStage(index, def);
+    if (!def.enabled) {
+      settle(stage, { kind: 'skipped' });
+      finishStage(stage);
+      continue;
+    }
+    run.cur = stage;
+    runStage(stage);
+    return;
+  }
+  endRun('continue', null);
+}
+
+function runStage(stage) {
+  const def = stage.def;
+  if (def.syntaxError !== undefined) {
+    settle(stage, { kind: 'error', message: def.syntaxError.message, location: def.syntaxError.location });
+    return;
+  }
+  const consoleObject = makeConsole(stage);
+  const log = (...args) => pushLog(stage, 'log', args);
+  log.info = consoleObject.info;
+  log.warn = consoleObject.warn;
+  log.error = consoleObject.error;
+  log.debug = consoleObject.debug;
+  const timers = makeTimers(stage);
+  const values = [
+    makeRequire(),
+    JSONParse(run.envJson),
+    makeAxios(stage, { headers: {} }),
+    log,
+    consoleObject,
+    makeAuthing(stage),
+    timers.setTimeout,
+    timers.clearTimeout,
+    timers.setInterval,
+    timers.clearInterval,
+    timers.setImmediate,
+    timers.clearImmediate,
+    timers.queueMicrotask,
+  ];
+  for (let i = 0; i < STAGE_GLOBALS.length; i++) {
+    ObjectDefineProperty(globalThis, STAGE_GLOBALS[i], {
+      value: values[i],
+      writable: true,
+      configurable: true,
+    });
+  }
+  const module = { exports: {} };
+  let pipe;
+  try {
+    const factory = factories === null ? undefined : factories[stage.index];
+    if (typeof factory !== 'function') throw new ErrorCtor('the stage was not loaded');
+    const args = newList();
+    for (let i = 0; i < values.length; i++) append(args, values[i]);
+    append(args, module);
+    append(args, module.exports);
+    pipe = ReflectApply(factory, undefined, args);
+  } catch (error) {
+    settleFault(stage, error);
+    return;
+  }
+  if (typeof pipe !== 'function') {
+    settle(stage, {
+      kind: 'error',
+      message: `${def.path} does not define a function named pipe`,
+      location: undefined,
+    });
+    return;
+  }
+  const twoParams = run.trigger === 'PRE_REGISTER' && ownData(pipe, 'length') === 2;
+  const context = JSONParse(stage.inputContextJson);
+  try {
+    let returned;
+    if (twoParams) returned = pipe(context, makeCallback(stage, true));
+    else {
+      const user = JSONParse(stage.inputUserJson);
+      const withMethods = typeof user === 'object' && user !== null ? attachUserMethods(user, stage) : user;
+      returned = pipe(withMethods, context, makeCallback(stage, false));
+    }
+    watchPromise(stage, returned);
+  } catch (error) {
+    settleFault(stage, error);
+  }
+}
+
+/** A rejected promise from an async `pipe` fails the stage like a throw. */
+function watchPromise(stage, returned) {
+  if (typeof returned !== 'object' || returned === null) return;
+  let then;
+  try {
+    then = returned.then;
+  } catch {
+    return;
+  }
+  if (typeof then !== 'function') return;
+  ReflectApply(then, returned, [undefined, (error) => settleFault(stage, error)]);
+}
+
+function mergeClaims(target, written, removed) {
+  const keys = ObjectKeys(written);
+  for (let i = 0; i < removed.length; i++) delete target[removed[i]];
+  for (let i = 0; i < keys.length; i++) defineData(target, keys[i], written[keys[i]]);
+}
+
+/** Records the stage's trace and applies its outcome to the flow. */
+function finishStage(stage) {
+  stage.closed = true;
+  closeLog(stage);
+  const def = stage.def;
+  let result = stage.result;
+  if (stage.forcedError !== null && (result.kind === 'continue' || result.kind === 'deny')) {
+    result = { kind: 'error', message: stage.forcedError, location: undefined };
+  }
+  const kind = result.kind;
+  const continued = kind === 'continue' && !def.async;
+  const outUser = continued ? result.userJson : stage.inputUserJson;
+  const outContext = continued ? result.contextJson : stage.inputContextJson;
+  let error = 'null';
+  if (kind !== 'continue' && kind !== 'skipped') {
+    const e = { message: result.message, stage: def.name };
+    if (result.location !== undefined) e.location = result.location;
+    error = serialize(e, 'the error').json;
+  }
+  mergeClaims(run.customData, stage.customData, newList());
+  mergeClaims(run.idToken, stage.idToken, stage.idTokenRemoved);
+  mergeClaims(run.accessToken, stage.accessToken, stage.accessTokenRemoved);
+  const outcome = def.async && kind !== 'skipped' ? 'async' : kind;
+  const fields = {
+    name: def.name,
+    outcome,
+    logs: stage.logs,
+    http: stage.http,
+    authing: stage.authing,
+    customData: stage.customData,
+    idToken: stage.idToken,
+    accessToken: stage.accessToken,
+  };
+  if (stage.idTokenRemoved.length > 0) fields.idTokenRemoved = stage.idTokenRemoved;
+  if (stage.accessTokenRemoved.length > 0) fields.accessTokenRemoved = stage.accessTokenRemoved;
+  const head = serialize(fields, 'the stage trace').json;
+  const io = `"input":{"user":${stage.inputUserJson},"context":${stage.inputContextJson}},"output":{"user":${outUser},"context":${outContext}}`;
+  append(run.finished, `${StringSlice(head, 0, -1)},${io}${error === 'null' ? '' : `,"error":${error}`}}`);
+  if (def.async) {
+    clock.now = stage.startNow;
+    return;
+  }
+  if (continued) {
+    run.userJson = outUser;
+    run.contextJson = outContext;
+    return;
+  }
+  const aborts =
+    (kind === 'deny' && run.mayAbort) ||
+    (kind === 'error' && run.mayAbort) ||
+    (kind === 'timeout' && def.terminate);
+  if (aborts) endRun(kind === 'deny' ? 'deny' : 'error', error);
+}
+
+function endRun(outcome, errorJson) {
+  run.cur = null;
+  run.next = run.stages.length;
+  const claims = serialize(
+    { idToken: run.idToken, accessToken: run.accessToken, customData: run.customData },
+    'the token claims',
+  ).json;
+  run.doneJson = `{"outcome":"${outcome}"${errorJson === null ? '' : `,"error":${errorJson}`},"user":${run.userJson},"context":${run.contextJson},${StringSlice(claims, 1)}`;
+}

@@ -1,0 +1,142 @@
+/**
+ * The sandbox host: a plain Node 24 process started by the executor's supervisor. It owns a
+ * pool of worker threads (one isolate each) and answers `run` messages over the IPC channel.
+ * If a V8 fatal error takes it down, only this process dies; the supervisor starts a new one.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RunRequest } from '../../shared/run-request.ts';
+import type { RunResult } from '../../shared/run-result.ts';
+import { failedResult, SANDBOX_CRASHED } from '../executor/results.ts';
+import { type HostConfig, type HostToMain, hasType, type MainToHost, type WorkerToHost } from './protocol.ts';
+
+interface Job {
+  id: number;
+  request: RunRequest;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  ready: boolean;
+  jobs: Map<number, Job>;
+}
+
+/** Runs handed to one worker at once: one running, one waiting, so it never idles between runs. */
+const PER_WORKER = 2;
+
+let config: HostConfig | null = null;
+const workers: PoolWorker[] = [];
+const waiting: Job[] = [];
+const cancelled = new Set<number>();
+let announced = false;
+
+function send(message: HostToMain): void {
+  if (process.connected) process.send?.(message);
+}
+
+function startWorker(): PoolWorker {
+  const entry: PoolWorker = {
+    worker: new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: { memoryLimitMb: config?.memoryLimitMb ?? 64 },
+    }),
+    ready: false,
+    jobs: new Map(),
+  };
+  entry.worker.on('message', (message: WorkerToHost) => onWorkerMessage(entry, message));
+  entry.worker.on('error', (error) => {
+    send({ type: 'log', level: 'error', message: `a sandbox worker failed: ${error.message}` });
+  });
+  entry.worker.on('exit', () => replaceWorker(entry));
+  return entry;
+}
+
+function replaceWorker(entry: PoolWorker): void {
+  const index = workers.indexOf(entry);
+  if (index < 0) return;
+  for (const job of entry.jobs.values()) finish(job.id, failedResult(job.request, SANDBOX_CRASHED));
+  workers[index] = startWorker();
+}
+
+function onWorkerMessage(entry: PoolWorker, message: WorkerToHost): void {
+  switch (message.type) {
+    case 'ready':
+      entry.ready = true;
+      if (!announced && workers.every((w) => w.ready)) {
+        announced = true;
+        send({ type: 'ready', pid: process.pid, poolSize: workers.length });
+      }
+      dispatch();
+      return;
+    case 'result':
+      entry.jobs.delete(message.id);
+      finish(message.id, message.result);
+      dispatch();
+      return;
+    case 'log':
+      send(message);
+      return;
+  }
+}
+
+function finish(id: number, result: RunResult): void {
+  if (cancelled.delete(id)) return;
+  send({ type: 'result', id, result });
+}
+
+function dispatch(): void {
+  for (let round = 0; round < PER_WORKER && waiting.length > 0; round++) {
+    for (const entry of workers) {
+      if (!entry.ready || entry.jobs.size > round) continue;
+      const job = waiting.shift();
+      if (!job) return;
+      entry.jobs.set(job.id, job);
+      entry.worker.postMessage({
+        type: 'run',
+        id: job.id,
+        request: job.request,
+        memoryLimitMb: config?.memoryLimitMb ?? 64,
+      });
+    }
+  }
+}
+
+function onMessage(raw: unknown): void {
+  if (!hasType(raw)) return;
+  const message = raw as MainToHost;
+  switch (message.type) {
+    case 'init':
+      if (config) return;
+      config = message.config;
+      for (let i = 0; i < config.poolSize; i++) workers.push(startWorker());
+      return;
+    case 'run':
+      waiting.push({ id: message.id, request: message.request });
+      dispatch();
+      return;
+    case 'cancel': {
+      const queued = waiting.findIndex((job) => job.id === message.id);
+      if (queued >= 0) {
+        waiting.splice(queued, 1);
+        return;
+      }
+      for (const entry of workers) {
+        if (entry.jobs.has(message.id)) {
+          cancelled.add(message.id);
+          entry.jobs.delete(message.id);
+          entry.worker.postMessage({ type: 'cancel', id: message.id });
+        }
+      }
+      return;
+    }
+    case 'shutdown':
+      shutdown();
+      return;
+  }
+}
+
+function shutdown(): void {
+  for (const entry of workers) entry.worker.removeAllListeners('exit');
+  void Promise.all(workers.map((entry) => entry.worker.terminate())).finally(() => process.exit(0));
+}
+
+process.on('message', onMessage);
+process.on('disconnect', shutdown);

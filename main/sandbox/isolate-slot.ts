@@ -1,0 +1,102 @@
+import ivm from 'isolated-vm';
+import type { StageSource } from '../../shared/run-request.ts';
+import {
+  type CombinedScript,
+  combineStages,
+  parseSyntaxError,
+  type StagePlacement,
+  wrapStage,
+} from './combine.ts';
+import { PIPELINE_FILE, snapshotScripts } from './guest-source.ts';
+
+/** Heap above a run's own limit: the runtime, lodash and not-yet-collected earlier contexts. */
+export const HEADROOM_MB = 32;
+/** Released contexts are not freed promptly; a fresh isolate (about 2 ms) every N runs bounds that. */
+const RUNS_PER_ISOLATE = 40;
+
+let snapshot: ivm.ExternalCopy<ArrayBuffer> | null = null;
+
+/** The snapshot with the whole guest runtime, built once per thread (about 25 ms). */
+function guestSnapshot(): ivm.ExternalCopy<ArrayBuffer> {
+  snapshot ??= ivm.Isolate.createSnapshot(snapshotScripts());
+  return snapshot;
+}
+
+export interface LoadedPipeline {
+  script: ivm.Script;
+  combined: CombinedScript;
+}
+
+/**
+ * One isolate of the pool, with its compiled pipeline scripts. It is replaced after a number
+ * of runs, after any timeout or memory fault, and when a run asks for another memory limit.
+ */
+export class IsolateSlot {
+  readonly runLimitMb: number;
+  readonly isolate: ivm.Isolate;
+  runs = 0;
+  /** Set after a fault; the slot is replaced before the next run. */
+  tainted = false;
+  #scripts = new Map<string, LoadedPipeline>();
+
+  constructor(runLimitMb: number) {
+    this.runLimitMb = runLimitMb;
+    this.isolate = new ivm.Isolate({ memoryLimit: runLimitMb + HEADROOM_MB, snapshot: guestSnapshot() });
+  }
+
+  get worn(): boolean {
+    return this.tainted || this.isolate.isDisposed || this.runs >= RUNS_PER_ISOLATE;
+  }
+
+  /** Compiles (or reuses) the script defining every stage; stages with syntax errors are marked. */
+  load(
+    stages: StageSource[],
+    syntaxCache: Map<string, StagePlacement['syntaxError'] | null>,
+  ): LoadedPipeline {
+    const broken = new Map<number, StagePlacement['syntaxError']>();
+    stages.forEach((stage, index) => {
+      const error = syntaxCache.get(`${stage.path}\n${stage.code}`);
+      if (error) broken.set(index, error);
+    });
+    let combined = combineStages(
+      stages.map((stage) => stage.code),
+      broken,
+    );
+    const cached = this.#scripts.get(combined.key);
+    if (cached) return cached;
+    let script: ivm.Script;
+    try {
+      script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
+    } catch {
+      // Find which stages do not compile, remember them, and build the script without them.
+      stages.forEach((stage, index) => {
+        const key = `${stage.path}\n${stage.code}`;
+        if (syntaxCache.has(key)) return;
+        try {
+          this.isolate
+            .compileScriptSync(wrapStage(stage.code), { filename: stage.path, lineOffset: -1 })
+            .release();
+          syntaxCache.set(key, null);
+        } catch (error) {
+          const parsed = parseSyntaxError(error instanceof Error ? error.message : String(error), stage.path);
+          syntaxCache.set(key, parsed);
+          broken.set(index, parsed);
+        }
+      });
+      combined = combineStages(
+        stages.map((stage) => stage.code),
+        broken,
+      );
+      script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
+    }
+    const loaded = { script, combined };
+    this.#scripts.set(combined.key, loaded);
+    return loaded;
+  }
+
+  dispose(): void {
+    for (const loaded of this.#scripts.values()) loaded.script.release();
+    this.#scripts.clear();
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}

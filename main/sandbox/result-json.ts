@@ -1,0 +1,63 @@
+import type { Json } from '../../shared/schemas/json.ts';
+
+/** Largest status text accepted from a guest, in characters. */
+export const MAX_GUEST_JSON_CHARS = 32 * 1024 * 1024;
+const MAX_DEPTH = 200;
+
+/**
+ * Parses JSON text produced inside the sandbox. Nothing in it is trusted: size and depth are
+ * capped, and keys that could reach a prototype when merged (`__proto__`, `constructor` holding
+ * a `prototype`) are dropped.
+ */
+export function parseGuestJson(text: unknown): Json {
+  if (typeof text !== 'string') throw new Error('the sandbox answered with something that is not text');
+  if (text.length > MAX_GUEST_JSON_CHARS) {
+    throw new Error(
+      `the sandbox answered with ${Math.round(text.length / 1048576)} MB of data; the limit is 32 MB`,
+    );
+  }
+  return clean(JSON.parse(text) as unknown, 0);
+}
+
+function clean(value: unknown, depth: number): Json {
+  if (depth > MAX_DEPTH)
+    throw new Error(`the sandbox answered with data nested deeper than ${MAX_DEPTH} levels`);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map((item) => clean(item, depth + 1));
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '__proto__') continue;
+      if (key === 'constructor' && typeof item === 'object' && item !== null && 'prototype' in item) continue;
+      out[key] = clean(item, depth + 1);
+    }
+    return out;
+  }
+  return null;
+}
+
+/** Replaces every secret value in every string (keys included) with `[secret:NAME]`. */
+export function redactSecrets<T extends Json>(value: T, secrets: Record<string, string>): T {
+  const entries = Object.entries(secrets)
+    .filter(([, secret]) => typeof secret === 'string' && secret.length > 0)
+    .sort((a, b) => b[1].length - a[1].length);
+  if (entries.length === 0) return value;
+  const redact = (text: string): string => {
+    let out = text;
+    for (const [name, secret] of entries)
+      if (out.includes(secret)) out = out.split(secret).join(`[secret:${name}]`);
+    return out;
+  };
+  const walk = (item: Json): Json => {
+    if (typeof item === 'string') return redact(item);
+    if (Array.isArray(item)) return item.map(walk);
+    if (item !== null && typeof item === 'object') {
+      const out: { [key: string]: Json } = {};
+      for (const [key, child] of Object.entries(item)) out[redact(key)] = walk(child);
+      return out;
+    }
+    return item;
+  };
+  return walk(value) as T;
+}

@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import ivm from 'isolated-vm';
+import type { RunRequest } from '../../shared/run-request.ts';
+import type { RunError, RunResult, StageTrace } from '../../shared/run-result.ts';
+import type { Json, JsonObject } from '../../shared/schemas/json.ts';
+import type { StagePlacement } from './combine.ts';
+import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
+import { hostCall, liveFetch } from './host-calls.ts';
+import type { IsolateSlot } from './isolate-slot.ts';
+import { parseGuestJson, redactSecrets } from './result-json.ts';
+
+/** What the guest answers after each call (see guest/runner.js `report`). */
+interface GuestStatus {
+  k: 'S' | 'W' | 'D' | 'X';
+  i: number;
+  t?: StageTrace[];
+  r?: Omit<RunResult, 'stages' | 'durationMs'>;
+}
+
+/** Runtime work of our own (loading, starting) gets this much CPU time per call. */
+const RUNTIME_CALL_MS = 2000;
+/** A stage that keeps running after being stopped this many times aborts the run. */
+const MAX_TIMEOUTS_PER_STAGE = 3;
+
+export interface DriverContext {
+  syntaxCache: Map<string, StagePlacement['syntaxError'] | null>;
+  isCancelled: () => boolean;
+}
+
+function asStatus(json: Json): GuestStatus {
+  const status = json as unknown as GuestStatus;
+  if (typeof status !== 'object' || status === null || typeof status.k !== 'string') {
+    throw new Error('the sandbox runtime answered with an unexpected value');
+  }
+  return status;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isTimeout(error: unknown): boolean {
+  return errorText(error).includes('Script execution timed out');
+}
+
+function isMemoryFault(error: unknown, slot: IsolateSlot): boolean {
+  return slot.isolate.isDisposed || /memory limit|disposed/i.test(errorText(error));
+}
+
+function errorResult(request: RunRequest, error: RunError, stages: StageTrace[], started: number): RunResult {
+  return {
+    outcome: 'error',
+    error,
+    user: request.fixture.user ?? null,
+    context: request.fixture.context ?? {},
+    idToken: {},
+    accessToken: {},
+    customData: {},
+    stages,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** A trace for the stage that was running when the isolate itself failed. */
+function faultTrace(
+  guest: GuestRequest,
+  index: number,
+  message: string,
+  last: StageTrace | undefined,
+): StageTrace {
+  const def = guest.stages[index];
+  const input = last?.output ?? {
+    user: guest.user as JsonObject | null,
+    context: guest.context as JsonObject,
+  };
+  return {
+    name: def?.name ?? `stage ${index + 1}`,
+    outcome: 'error',
+    durationMs: 0,
+    logs: [],
+    http: [],
+    authing: [],
+    input,
+    output: input,
+    customData: {},
+    idToken: {},
+    accessToken: {},
+    error: { message, stage: def?.name },
+  };
+}
+
+const callbacks = {
+  call: new ivm.Callback(hostCall),
+  fetch: null as ivm.Callback | null,
+};
+
+/**
+ * Runs one request on one isolate slot: a fresh context per run, one synchronous call per
+ * step, the stage's remaining CPU budget as each call's timeout.
+ */
+export async function driveRun(
+  slot: IsolateSlot,
+  request: RunRequest,
+  ctx: DriverContext,
+): Promise<RunResult> {
+  const started = performance.now();
+  const limitMb = slot.runLimitMb;
+  let guest: GuestRequest;
+  let loaded: ReturnType<IsolateSlot['load']>;
+  try {
+    loaded = slot.load(request.stages, ctx.syntaxCache);
+    guest = toGuestRequest(request, loaded.combined.placements);
+  } catch (error) {
+    if (error instanceof BadRequest) return errorResult(request, { message: error.message }, [], started);
+    throw error;
+  }
+  const fetchCallback = request.live
+    ? new ivm.Callback((payload: unknown) => liveFetch(request.live, payload), { async: true })
+    : (callbacks.fetch ??= new ivm.Callback(() => JSON.stringify({ error: 'live HTTP is off' })));
+  const traces: StageTrace[] = [];
+  const used = new Map<number, number>();
+  const timeouts = new Map<number, number>();
+  const context = slot.isolate.createContextSync();
+  slot.runs += 1;
+  const token = randomBytes(12).toString('base64url');
+  let current = 0;
+  const budget = (index: number): number => {
+    const def = guest.stages[index];
+    if (!def) return RUNTIME_CALL_MS;
+    return Math.max(1, Math.ceil(def.timeoutMs - (used.get(index) ?? 0)));
+  };
+  const timed = <T>(index: number, fn: () => T): T => {
+    const t0 = performance.now();
+    try {
+      return fn();
+    } finally {
+      used.set(index, (used.get(index) ?? 0) + performance.now() - t0);
+    }
+  };
+  try {
+    loaded.script.runSync(context, { timeout: RUNTIME_CALL_MS });
+    let status = asStatus(
+      parseGuestJson(
+        context.evalClosureSync(
+          'return __ps.start($0, $1, $2, $3)',
+          [token, JSON.stringify(guest), callbacks.call, fetchCallback],
+          {
+            timeout: RUNTIME_CALL_MS,
+          },
+        ),
+      ),
+    );
+    let flag: string | null = null;
+    for (;;) {
+      if (status.t) traces.push(...status.t);
+      if (status.k === 'D' || status.k === 'X') break;
+      if (ctx.isCancelled()) return errorResult(request, { message: 'run cancelled' }, traces, started);
+      current = status.i;
+      if (status.k === 'W') {
+        const t0 = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        used.set(current, (used.get(current) ?? 0) + performance.now() - t0);
+        if ((used.get(current) ?? 0) > (guest.stages[current]?.timeoutMs ?? RUNTIME_CALL_MS))
+          flag = 'timeout';
+      }
+      const callFlag = flag;
+      flag = null;
+      try {
+        const text = timed(current, () =>
+          context.evalClosureSync('return __ps.step($0, $1)', [token, callFlag], {
+            timeout: budget(current),
+          }),
+        );
+        status = asStatus(parseGuestJson(text));
+      } catch (error) {
+        if (!isTimeout(error) || slot.isolate.isDisposed) throw error;
+        slot.tainted = true;
+        const count = (timeouts.get(current) ?? 0) + 1;
+        timeouts.set(current, count);
+        if (count > MAX_TIMEOUTS_PER_STAGE) {
+          const message = 'the stage kept running after its timeout and the run was stopped';
+          traces.push(faultTrace(guest, current, message, traces.at(-1)));
+          return errorResult(request, { message, stage: guest.stages[current]?.name }, traces, started);
+        }
+        flag = 'timeout';
+        status = { k: 'S', i: current };
+      }
+    }
+    if (status.k === 'X' || !status.r) {
+      return errorResult(
+        request,
+        { message: 'the pipeline code interfered with the sandbox runtime; the run was stopped' },
+        traces,
+        started,
+      );
+    }
+    traces.forEach((trace, index) => {
+      trace.durationMs = Math.round((used.get(index) ?? 0) * 1000) / 1000;
+    });
+    const result: RunResult = { ...status.r, stages: traces, durationMs: performance.now() - started };
+    return redactSecrets(result as unknown as Json, request.secrets ?? {}) as unknown as RunResult;
+  } catch (error) {
+    if (isMemoryFault(error, slot)) {
+      slot.tainted = true;
+      const name = guest.stages[current]?.name;
+      const message = `memory limit of ${limitMb} MB exceeded${name ? ` in stage ${name}` : ''}`;
+      traces.push(faultTrace(guest, current, message, traces.at(-1)));
+      return redactSecrets(
+        errorResult(request, { message, stage: name }, traces, started) as unknown as Json,
+        request.secrets ?? {},
+      ) as unknown as RunResult;
+    }
+    slot.tainted = true;
+    return errorResult(request, { message: `the sandbox failed: ${errorText(error)}` }, traces, started);
+  } finally {
+    if (!slot.isolate.isDisposed) context.release();
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * A worker thread of the sandbox host: owns one isolate at a time and runs requests one after
+ * another with synchronous isolated-vm calls (cheap: no thread hop per call).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { StagePlacement } from './combine.ts';
+import { IsolateSlot } from './isolate-slot.ts';
+import type { HostToWorker, WorkerToHost } from './protocol.ts';
+import { driveRun } from './run-driver.ts';
+
+const port = parentPort;
+if (!port) throw new Error('main/sandbox/worker.ts must run as a worker thread of the sandbox host');
+
+const queue: Extract<HostToWorker, { type: 'run' }>[] = [];
+const cancelled = new Set<number>();
+const syntaxCache = new Map<string, StagePlacement['syntaxError'] | null>();
+let slot: IsolateSlot | null = null;
+let busy = false;
+
+function post(message: WorkerToHost): void {
+  port?.postMessage(message);
+}
+
+function slotFor(limitMb: number): IsolateSlot {
+  if (slot && (slot.worn || slot.runLimitMb !== limitMb)) {
+    slot.dispose();
+    slot = null;
+  }
+  slot ??= new IsolateSlot(limitMb);
+  return slot;
+}
+
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const { id, request, memoryLimitMb } = job;
+      if (cancelled.delete(id)) continue;
+      const limit = request.memoryLimitMb ?? memoryLimitMb;
+      const result = await driveRun(slotFor(limit), request, {
+        syntaxCache,
+        isCancelled: () => cancelled.has(id),
+      });
+      if (cancelled.delete(id)) continue;
+      post({ type: 'result', id, result });
+    }
+  } finally {
+    busy = false;
+  }
+}
+
+port.on('message', (message: HostToWorker) => {
+  switch (message.type) {
+    case 'run':
+      queue.push(message);
+      void drain();
+      return;
+    case 'cancel':
+      cancelled.add(message.id);
+      return;
+  }
+});
+
+// Build the snapshot and a first isolate before saying ready, so the first run is fast.
+slot = new IsolateSlot(Number((workerData as { memoryLimitMb?: number } | null)?.memoryLimitMb ?? 64));
+post({ type: 'ready' });
