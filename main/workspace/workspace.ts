@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildRunRequest } from '../../shared/build-run-request.ts';
 import type { LiveOptions, RunRequest } from '../../shared/run-request.ts';
@@ -5,13 +6,14 @@ import type { RunResult } from '../../shared/run-result.ts';
 import type { Expect } from '../../shared/schemas/fixture.ts';
 import type { EnvFile } from '../../shared/schemas/studio.ts';
 import { readEnv, readWorkspaceFile, writeEnv, writeWorkspaceFile } from './env-file-ops.ts';
-import { malformedFileError, WorkspaceError } from './errors.ts';
+import { isErrnoCode, malformedFileError, WorkspaceError } from './errors.ts';
 import type { NewFixture } from './fixture-ops.ts';
 import * as fixtures from './fixture-ops.ts';
 import { type OpContext, requireTrigger } from './op-context.ts';
 import { readSnapshot } from './read-snapshot.ts';
 import * as secretOps from './secret-ops.ts';
 import { createEnvSecretStore } from './secret-stores.ts';
+import { createSerializer } from './serialize.ts';
 import type { NewStage } from './stage-ops.ts';
 import * as stages from './stage-ops.ts';
 import { BUILT_IN_TEMPLATES, type TemplateCatalog } from './template-catalog.ts';
@@ -103,39 +105,54 @@ export async function openWorkspace(root: string, options: OpenWorkspaceOptions 
     secrets,
     templates: options.templates ?? BUILT_IN_TEMPLATES,
   };
+  const rootInfo = await stat(absolute).catch((error: unknown) => {
+    if (isErrnoCode(error, 'ENOENT')) return undefined;
+    throw error;
+  });
+  if (!rootInfo?.isDirectory()) {
+    throw new WorkspaceError(
+      'not-a-workspace',
+      `${absolute} ${rootInfo ? 'is a file, not a folder' : 'does not exist'}. Open a workspace folder, or create one with "pipeline-studio init".`,
+    );
+  }
   if (!(await ctx.io.exists('studio.json'))) {
     throw new WorkspaceError(
       'not-a-workspace',
       `${absolute} is not a Pipeline Studio workspace (it has no studio.json). Create one with "pipeline-studio init ${root}".`,
     );
   }
+  const exclusive = createSerializer();
   return {
     root: absolute,
     secretStore: secrets,
     read: () => readSnapshot(ctx.io),
-    addStage: (trigger, stage) => stages.addStage(ctx, trigger, stage),
-    addStageFromTemplate: (trigger, id, opts) => addStageFromTemplate(ctx, trigger, id, opts),
-    renameStage: (trigger, from, to) => stages.renameStage(ctx, trigger, from, to),
-    deleteStage: (trigger, name) => stages.deleteStage(ctx, trigger, name),
-    reorderStages: (trigger, names) => stages.reorderStages(ctx, trigger, names),
-    setStageSettings: (trigger, name, settings) => stages.setStageSettings(ctx, trigger, name, settings),
-    writeStageCode: (trigger, name, code) => stages.writeStageCode(ctx, trigger, name, code),
+    addStage: (trigger, stage) => exclusive(() => stages.addStage(ctx, trigger, stage)),
+    addStageFromTemplate: (trigger, id, opts) =>
+      exclusive(() => addStageFromTemplate(ctx, trigger, id, opts)),
+    renameStage: (trigger, from, to) => exclusive(() => stages.renameStage(ctx, trigger, from, to)),
+    deleteStage: (trigger, name) => exclusive(() => stages.deleteStage(ctx, trigger, name)),
+    reorderStages: (trigger, names) => exclusive(() => stages.reorderStages(ctx, trigger, names)),
+    setStageSettings: (trigger, name, settings) =>
+      exclusive(() => stages.setStageSettings(ctx, trigger, name, settings)),
+    writeStageCode: (trigger, name, code) => exclusive(() => stages.writeStageCode(ctx, trigger, name, code)),
     readStageCode: (trigger, name) => stages.readStageCode(ctx, trigger, name),
     readFixture: (trigger, id) => fixtures.readFixture(ctx, trigger, id),
-    addFixture: (trigger, fixture, opts) => fixtures.addFixture(ctx, trigger, fixture, opts),
-    duplicateFixture: (trigger, id, opts) => fixtures.duplicateFixture(ctx, trigger, id, opts),
-    renameFixture: (trigger, id, newId) => fixtures.renameFixture(ctx, trigger, id, newId),
-    deleteFixture: (trigger, id) => fixtures.deleteFixture(ctx, trigger, id),
-    writeFixture: (trigger, id, fixture) => fixtures.writeFixture(ctx, trigger, id, fixture),
-    writeExpect: (trigger, id, expect) => fixtures.writeExpect(ctx, trigger, id, expect),
-    saveActualAsExpect: (trigger, id, result) => fixtures.saveActualAsExpect(ctx, trigger, id, result),
+    addFixture: (trigger, fixture, opts) => exclusive(() => fixtures.addFixture(ctx, trigger, fixture, opts)),
+    duplicateFixture: (trigger, id, opts) =>
+      exclusive(() => fixtures.duplicateFixture(ctx, trigger, id, opts)),
+    renameFixture: (trigger, id, newId) => exclusive(() => fixtures.renameFixture(ctx, trigger, id, newId)),
+    deleteFixture: (trigger, id) => exclusive(() => fixtures.deleteFixture(ctx, trigger, id)),
+    writeFixture: (trigger, id, fixture) => exclusive(() => fixtures.writeFixture(ctx, trigger, id, fixture)),
+    writeExpect: (trigger, id, expect) => exclusive(() => fixtures.writeExpect(ctx, trigger, id, expect)),
+    saveActualAsExpect: (trigger, id, result) =>
+      exclusive(() => fixtures.saveActualAsExpect(ctx, trigger, id, result)),
     readEnv: () => readEnv(ctx),
-    writeEnv: (env) => writeEnv(ctx, env),
+    writeEnv: (env) => exclusive(() => writeEnv(ctx, env)),
     readFile: (relPath) => readWorkspaceFile(ctx, relPath),
-    writeFile: (relPath, text) => writeWorkspaceFile(ctx, relPath, text),
-    declareSecret: (name) => secretOps.declareSecret(ctx, name),
-    setSecret: (name, value) => secretOps.setSecret(ctx, name, value),
-    deleteSecret: (name) => secretOps.deleteSecret(ctx, name),
+    writeFile: (relPath, text) => exclusive(() => writeWorkspaceFile(ctx, relPath, text)),
+    declareSecret: (name) => exclusive(() => secretOps.declareSecret(ctx, name)),
+    setSecret: (name, value) => exclusive(() => secretOps.setSecret(ctx, name, value)),
+    deleteSecret: (name) => exclusive(() => secretOps.deleteSecret(ctx, name)),
     listSecrets: () => secretOps.listSecrets(ctx),
     secretValues: () => secretOps.secretValues(ctx),
     buildRunRequest: (trigger, fixtureId, opts) => runRequestFor(ctx, trigger, fixtureId, opts),

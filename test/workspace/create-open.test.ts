@@ -41,6 +41,19 @@ describe('creating and opening a workspace', () => {
     expect(JSON.parse(await readText(existing, 'studio.json')).name).toBe('first');
   });
 
+  it('refuses to open a folder that does not exist, or a file', async () => {
+    const root = await tempDir();
+    await expect(openWorkspace(join(root, 'nope'))).rejects.toMatchObject({
+      code: 'not-a-workspace',
+      message: expect.stringContaining('does not exist'),
+    });
+    await writeFiles(root, { 'file.txt': 'x' });
+    await expect(openWorkspace(join(root, 'file.txt'))).rejects.toMatchObject({
+      code: 'not-a-workspace',
+      message: expect.stringContaining('is a file, not a folder'),
+    });
+  });
+
   it('refuses to open a folder without studio.json', async () => {
     const root = await tempDir();
     await expect(openWorkspace(root)).rejects.toMatchObject({

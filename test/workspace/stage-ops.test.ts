@@ -173,6 +173,21 @@ describe('stage operations', () => {
     });
   });
 
+  it('serialises concurrent changes so none is lost', async () => {
+    const { root, ws } = await fresh();
+    const names = Array.from({ length: 8 }, (_, i) => `s${i}`);
+    await Promise.all(names.map((name) => ws.addStage('PRE_REGISTER', { name })));
+    await Promise.all([
+      ws.setStageSettings('PRE_REGISTER', 's1', { enabled: false }),
+      ws.setStageSettings('PRE_REGISTER', 's2', { timeoutSeconds: 9 }),
+      ws.renameStage('PRE_REGISTER', 's3', 'three'),
+    ]);
+    const stages = (await pipelineOf(root)).stages;
+    expect(stages.map((s) => s.name)).toEqual(['s0', 's1', 's2', 'three', 's4', 's5', 's6', 's7']);
+    expect(stages[1]).toMatchObject({ enabled: false });
+    expect(stages[2]).toMatchObject({ timeoutSeconds: 9 });
+  });
+
   it('reads and writes stage code', async () => {
     const { ws } = await fresh();
     await ws.addStage('PRE_REGISTER', { name: 'a' });
