@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 const args = process.argv.slice(2);
 const major = Number(process.versions.node.split('.')[0]);
 if (major >= 24) {
+  let settled = false;
+  // A command whose work can never finish (e.g. the sandbox host died and nothing is left to wait
+  // for) would otherwise end with Node's exit code 13 and no explanation.
+  process.on('exit', () => {
+    if (settled) return;
+    console.error('pipeline-studio: internal error: stopped before the command finished');
+    process.exitCode = 3;
+  });
   process.exitCode = await dispatch(args);
+  settled = true;
 } else {
   const require = createRequire(import.meta.url);
   let node;
