@@ -89,10 +89,7 @@ describe('pipeline-studio templates (child process)', () => {
       /written for PRE_REGISTER, not POST_REGISTER/,
     ],
     [['templates', 'add', 'ws', 'email-domain-allowlist', '--trigger', 'NOPE'], /unknown trigger "NOPE"/],
-    [
-      ['templates', 'add', 'nowhere', 'email-domain-allowlist'],
-      /no workspace at nowhere: no such file/,
-    ],
+    [['templates', 'add', 'nowhere', 'email-domain-allowlist'], /no workspace at nowhere: no such file/],
     [['templates', 'add', 'ws'], /missing template ID/],
     [['templates', 'show', 'x', '--name', 'y'], /--name does not apply to "templates show"/],
   ])('%j is refused in one line (exit 2)', async (args, message) => {

@@ -72,6 +72,17 @@ describe('pretty reporter', () => {
     expect(stripAnsi(coloured)).toBe(prettyReport(suite, false));
   });
 
+  it('explains that an expected error is a substring of the message', () => {
+    const denied = runResult({
+      outcome: 'deny',
+      error: { message: 'blocked: try later', stage: 'check-domain' },
+    });
+    const c = fixtureCase('denied with another message', { outcome: 'deny', error: 'not allowed' }, denied);
+    const text = prettyReport({ workspace: 'ws', cases: [c], durationMs: 1 }, false);
+    expect(text).toContain('error (the message must contain the expected text)');
+    expect(text).toMatch(/"not allowed"\s+│ "blocked: try later"/);
+  });
+
   it('says what to do when there is nothing to test', () => {
     expect(prettyReport({ workspace: 'ws', cases: [], durationMs: 0 }, false)).toMatch(
       /No fixtures with an "expect"/,

@@ -14,7 +14,9 @@ export function sideBySide(mismatch: Mismatch, p: Palette, pad: string): string[
   const right = wrap(render(mismatch.actual));
   const width = Math.min(MAX_COLUMN, Math.max('expected'.length, ...left.map((l) => l.length)));
   const rows = Math.max(left.length, right.length);
-  const lines = [`${pad}${p.bold(mismatch.path)}`];
+  // `expect.error` is matched as a substring of the message, not for equality (SEMANTICS.md).
+  const note = mismatch.path === 'error' ? p.dim(' (the message must contain the expected text)') : '';
+  const lines = [`${pad}${p.bold(mismatch.path)}${note}`];
   lines.push(`${pad}  ${p.dim('expected'.padEnd(width))} ${p.dim('│')} ${p.dim('actual')}`);
   for (let i = 0; i < rows; i++) {
     const l = (left[i] ?? '').padEnd(width);
