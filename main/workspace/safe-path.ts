@@ -34,6 +34,12 @@ export async function resolveInside(root: string, relPath: string): Promise<stri
         throw outside(relPath, 'leads outside the workspace through a symbolic link');
       return target;
     } catch (error) {
+      if (isErrnoCode(error, 'ENOTDIR')) {
+        throw new WorkspaceError(
+          'invalid-input',
+          `The path "${relPath}" goes through a file as if it were a folder.`,
+        );
+      }
       if (!isErrnoCode(error, 'ENOENT')) throw error;
       const parent = dirname(probe);
       if (parent === probe) return target;

@@ -59,6 +59,7 @@ export function createWorkspaceIo(
         return await readFile(file, 'utf8');
       } catch (error) {
         if (isErrnoCode(error, 'ENOENT')) return undefined;
+        if (isErrnoCode(error, 'EISDIR')) throw folderNotFile(relPath);
         throw error;
       }
     },
@@ -68,7 +69,12 @@ export function createWorkspaceIo(
       await guardSecrets(rel, text);
       await mkdir(dirname(file), { recursive: true });
       ownWrites.set(rel, hashContent(text));
-      await writeFileAtomic(file, text);
+      try {
+        await writeFileAtomic(file, text);
+      } catch (error) {
+        if (isErrnoCode(error, 'EISDIR') || isErrnoCode(error, 'ENOTDIR')) throw folderNotFile(rel);
+        throw error;
+      }
     },
     async remove(relPath) {
       const rel = normalizeRelPath(relPath);
@@ -104,6 +110,13 @@ export function createWorkspaceIo(
       }
     },
   };
+}
+
+function folderNotFile(relPath: string): WorkspaceError {
+  return new WorkspaceError(
+    'invalid-input',
+    `${relPath} is a folder, or lies under a file, so it cannot be read or written as a file; choose a file path.`,
+  );
 }
 
 async function pathExists(file: string): Promise<boolean> {

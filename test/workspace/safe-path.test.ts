@@ -18,6 +18,11 @@ describe('readFile / writeFile stay inside the workspace', () => {
     expect(await ws.readFile('./docs//notes.md')).toBe('# notes\n');
     expect(await readText(root, 'docs/notes.md')).toBe('# notes\n');
     await expect(ws.readFile('docs/missing.md')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(ws.readFile('docs')).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(ws.writeFile('pipelines', 'x')).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(ws.writeFile('docs/notes.md/inner.txt', 'x')).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
   });
 
   it('rejects "..", absolute paths and Windows drive paths', async () => {
