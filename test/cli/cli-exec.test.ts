@@ -122,7 +122,9 @@ describe('pipeline-studio exec (child process)', () => {
       PIPELINE_STUDIO_SECRET_TAG: 'very-secret-value',
     });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).outcome).toBe('continue');
+    const out = JSON.parse(r.stdout);
+    expect(out.outcome).toBe('continue');
+    expect(out.context.tagged).not.toBe('none');
     expect(r.stdout).not.toContain('very-secret-value');
   });
 

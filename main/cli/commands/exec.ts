@@ -1,5 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
-import type { StageSource } from '../../../shared/run-request.ts';
+import { buildRunRequest, type RunStageInput } from '../../../shared/build-run-request.ts';
 import { normalizeTrigger } from '../../../shared/triggers.ts';
 import { expectPositionals, parseArgs, requireFlag } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -48,16 +48,15 @@ async function runExec(args: readonly string[], io: CliIo): Promise<number> {
   const fixture = await loadFixtureFile(fixturePath, displayPath(io.cwd, fixturePath));
   warnOnTriggerMismatch(fixture.trigger, trigger, displayPath(io.cwd, fixturePath), io);
   const stages = await loadStages(positionals, io.cwd);
-  const result = await withExecutor({ poolSize: 1 }, (executor) =>
-    executor.run({ trigger, stages, fixture, env: { ...fixture.env }, secrets: secretsFromEnv(io.env) }),
-  );
+  const request = buildRunRequest({ trigger, stages, fixture, env: {}, secrets: secretsFromEnv(io.env) });
+  const result = await withExecutor({ poolSize: 1 }, (executor) => executor.run(request));
   return printRun(result, flags.json, io);
 }
 
 /** One stage per file, named after the file; a repeated base name gets a numeric suffix. */
-async function loadStages(files: readonly string[], cwd: string): Promise<StageSource[]> {
+async function loadStages(files: readonly string[], cwd: string): Promise<RunStageInput[]> {
   const used = new Set<string>();
-  const stages: StageSource[] = [];
+  const stages: RunStageInput[] = [];
   for (const file of files) {
     const absolute = resolve(cwd, file);
     const shown = displayPath(cwd, absolute);
@@ -69,7 +68,7 @@ async function loadStages(files: readonly string[], cwd: string): Promise<StageS
     stages.push({
       name,
       file: basename(absolute),
-      path: shown,
+      relPath: shown,
       code,
       enabled: true,
       async: false,
