@@ -60,9 +60,10 @@ describe('pretty reporter', () => {
     expect(lines[outcome + 2]).toMatch(/"deny"\s+│ "continue"/);
   });
 
-  it('shows the run error with file, line and column', () => {
+  it('shows the run error with file, line and column, and the logs of a failing fixture', () => {
     const text = prettyReport(suite, false);
     expect(text).toContain('at pipelines/PRE_REGISTER/check-domain.js:4:11');
+    expect(text).toContain('log [check-domain] checking <a&b>');
   });
 
   it('colours only when asked', () => {

@@ -3,6 +3,9 @@ import { formatError, ms } from '../format-run.ts';
 import { sideBySide } from './side-by-side.ts';
 import { countFailures, type FixtureCase, type SuiteResult } from './types.ts';
 
+/** A failing fixture shows the start of its logs: enough to see what it did, not a wall of text. */
+const MAX_LOG_LINES = 10;
+
 /**
  * The terminal report of `test`: fixtures grouped by trigger, a mark per fixture, and for each
  * failure its mismatched fields with expected and actual side by side.
@@ -44,6 +47,13 @@ function formatCase(c: FixtureCase, p: Palette): string[] {
   for (const mismatch of c.report.mismatches) lines.push(...sideBySide(mismatch, p, '      '));
   if (c.result.error !== undefined) {
     lines.push(...formatError(c.result.error, p, '      '));
+  }
+  const logs = c.result.stages.flatMap((stage) => stage.logs.map((log) => `[${stage.name}] ${log}`));
+  for (const log of logs.slice(0, MAX_LOG_LINES)) lines.push(`      ${p.dim('log')} ${log}`);
+  if (logs.length > MAX_LOG_LINES) {
+    lines.push(
+      `      ${p.dim(`… ${logs.length - MAX_LOG_LINES} more log lines (pipeline-studio run shows them all)`)}`,
+    );
   }
   return lines;
 }
