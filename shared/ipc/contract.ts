@@ -127,7 +127,7 @@ export interface EventPayloads {
   /** An error not caused by a call (a watcher failure, a sandbox crash during a run). */
   'app.error': IpcError;
   /** An application-menu command for the renderer to carry out (save, run fixture, ...). */
-  'menu.command': { command: MenuCommand };
+  'menu.command': { command: MenuCommand /** For `open-recent`: the workspace to open. */; path?: string };
 }
 
 export type CallName = keyof typeof callArgs;

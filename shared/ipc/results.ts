@@ -124,6 +124,7 @@ export type MenuCommand =
   | 'save'
   | 'save-all'
   | 'open-workspace'
+  | 'open-recent'
   | 'new-workspace'
   | 'run-fixture'
   | 'run-all'
