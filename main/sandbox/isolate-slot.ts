@@ -38,6 +38,8 @@ export class IsolateSlot {
   /** Set after a fault; the slot is replaced before the next run. */
   tainted = false;
   #scripts = new Map<string, LoadedPipeline>();
+  /** The same scripts by their stages' sources, so a warm lookup needs no hashing. */
+  #bySource = new Map<string, LoadedPipeline>();
 
   constructor(runLimitMb: number) {
     this.runLimitMb = runLimitMb;
@@ -53,6 +55,9 @@ export class IsolateSlot {
     stages: StageSource[],
     syntaxCache: Map<string, StagePlacement['syntaxError'] | null>,
   ): LoadedPipeline {
+    const sourceKey = stages.map((stage) => `${stage.path}\n${stage.code}`).join('\u0000');
+    const warm = this.#bySource.get(sourceKey);
+    if (warm) return warm;
     const broken = new Map<number, StagePlacement['syntaxError']>();
     stages.forEach((stage, index) => {
       const error = syntaxCache.get(`${stage.path}\n${stage.code}`);
@@ -63,7 +68,10 @@ export class IsolateSlot {
       broken,
     );
     const cached = this.#scripts.get(combined.key);
-    if (cached) return cached;
+    if (cached) {
+      this.#bySource.set(sourceKey, cached);
+      return cached;
+    }
     let script: ivm.Script;
     try {
       script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
@@ -91,12 +99,14 @@ export class IsolateSlot {
     }
     const loaded = { script, combined };
     this.#scripts.set(combined.key, loaded);
+    this.#bySource.set(sourceKey, loaded);
     return loaded;
   }
 
   dispose(): void {
     for (const loaded of this.#scripts.values()) loaded.script.release();
     this.#scripts.clear();
+    this.#bySource.clear();
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 }

@@ -89,6 +89,10 @@ function faultTrace(
   };
 }
 
+/** Run tokens: only the host knows them, so user code cannot drive the runtime itself. */
+const tokenPrefix = randomBytes(12).toString('base64url');
+let tokenCount = 0;
+
 const callbacks = {
   call: new ivm.Callback(hostCall),
   fetch: null as ivm.Callback | null,
@@ -122,7 +126,8 @@ export async function driveRun(
   const timeouts = new Map<number, number>();
   const context = slot.isolate.createContextSync();
   slot.runs += 1;
-  const token = randomBytes(12).toString('base64url');
+  tokenCount += 1;
+  const token = `${tokenPrefix}${tokenCount}`;
   let current = 0;
   const budget = (index: number): number => {
     const def = guest.stages[index];
