@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { isTempFileName } from './atomic-write.ts';
@@ -18,6 +18,12 @@ export interface WorkspaceWatcher {
 }
 
 type Kind = WorkspaceChange['kind'];
+
+/**
+ * A batch waits while one of its files was modified within the quiet period (an editor or git may
+ * still be writing it, and its events not yet delivered), but not forever for a file written non-stop.
+ */
+const MAX_DEFERRALS = 20;
 
 /** Two events for one path within a batch become the one change they add up to (`undefined`: nothing). */
 function coalesce(previous: Kind | undefined, next: Kind): Kind | undefined {
@@ -54,6 +60,7 @@ export async function watchWorkspace(
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let flushing: Promise<void> = Promise.resolve();
+  let deferrals = 0;
 
   const currentHash = async (relPath: string): Promise<string | null> => {
     try {
@@ -64,7 +71,38 @@ export async function watchWorkspace(
     }
   };
 
+  /** True while a pending file was modified within the quiet period: an outside writer may be mid-write. */
+  const stillBeingWritten = async (): Promise<boolean> => {
+    for (const relPath of pending.keys()) {
+      const modified = await modifiedAt(relPath);
+      if (modified !== undefined && Date.now() - modified < debounceMs) return true;
+    }
+    return false;
+  };
+
+  const modifiedAt = async (relPath: string): Promise<number | undefined> => {
+    try {
+      return (await stat(`${io.root}${sep}${relPath.split('/').join(sep)}`)).mtimeMs;
+    } catch (error) {
+      if (isErrnoCode(error, 'ENOENT')) return undefined;
+      throw error;
+    }
+  };
+
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      flushing = flushing.then(flush).catch((error: unknown) => onError(error as Error));
+    }, debounceMs);
+  };
+
   const flush = async (): Promise<void> => {
+    if (deferrals < MAX_DEFERRALS && (await stillBeingWritten())) {
+      deferrals++;
+      arm();
+      return;
+    }
+    deferrals = 0;
     const batch = [...pending];
     pending.clear();
     const changes: WorkspaceChange[] = [];
@@ -84,10 +122,7 @@ export async function watchWorkspace(
     const next = coalesce(pending.get(relPath), kind);
     if (next === undefined) pending.delete(relPath);
     else pending.set(relPath, next);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      flushing = flushing.then(flush).catch((error: unknown) => onError(error as Error));
-    }, debounceMs);
+    arm();
   };
 
   const watcher = watch(io.root, {
