@@ -1,0 +1,126 @@
+import type { Executor } from '../../main/executor/types.ts';
+import type { RunRequest } from '../../shared/run-request.ts';
+import type { RunResult } from '../../shared/run-result.ts';
+import {
+  type Decision,
+  type RuntimeBody,
+  runtimeBodySchema,
+  type StoreContent,
+} from '../../shared/store-api.ts';
+import type { Trigger } from '../../shared/triggers.ts';
+import type { Db } from '../db/adapter.ts';
+import type { Metrics } from '../metrics.ts';
+import { HttpError } from '../routes/route.ts';
+import type { SecretBox } from '../secret-box.ts';
+import { insertLogs } from '../store/logs.ts';
+import { loadSecrets } from '../store/secrets.ts';
+import type { Principal } from '../store/tenants.ts';
+import { getVersion } from '../store/versions.ts';
+import { toDecision, toLogStages } from './decision.ts';
+import { VersionCache } from './version-cache.ts';
+
+export interface Runtime {
+  run(principal: Principal, trigger: Trigger, body: RuntimeBody): Promise<Decision>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  db: Db;
+  box: SecretBox;
+  metrics: Metrics;
+  /** Injected by tests; otherwise the sandboxed executor, started on the first runtime call. */
+  executor?: Executor;
+  poolSize?: number;
+}
+
+/**
+ * Executes published pipelines for real sign-ins with the same executor the studio replays with,
+ * in live mode: HTTP only to the tenant's allow-list, secrets injected (and redacted by the
+ * executor from every trace), each run logged per stage.
+ */
+export function createRuntime(options: RuntimeOptions): Runtime {
+  const { db, box, metrics } = options;
+  const versions = new VersionCache();
+  let executor: Promise<Executor> | undefined = options.executor
+    ? Promise.resolve(options.executor)
+    : undefined;
+  const getExecutor = () => {
+    executor ??= import('../../main/executor/index.ts').then((mod) =>
+      mod.createExecutor(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
+    );
+    return executor;
+  };
+
+  return {
+    async run(principal, trigger, rawBody) {
+      const body = runtimeBodySchema.parse(rawBody);
+      const version = principal.publishedVersion;
+      if (version === null) {
+        throw new HttpError(404, 'not_published', 'nothing has been published yet: publish a version first');
+      }
+      const content = await versions.get(principal.tenantId, version, async () => {
+        const found = await getVersion(db, principal.tenantId, version);
+        if (!found) throw new Error(`published version ${version} is missing`);
+        return found.content;
+      });
+      const user = body.user === undefined ? null : body.user;
+      const pipeline = content.pipelines[trigger];
+      let result: RunResult;
+      if (!pipeline || pipeline.stages.length === 0) {
+        result = passThrough(user, body.context);
+      } else {
+        const secrets = await loadSecrets(db, box, principal.tenantId);
+        const request = buildRuntimeRequest(content, trigger, user, body.context, secrets, principal);
+        result = await (await getExecutor()).run(request);
+      }
+      metrics.runtimeRun(trigger, result.outcome);
+      await insertLogs(db, principal.tenantId, [
+        {
+          trigger,
+          version,
+          outcome: result.outcome,
+          durationMs: result.durationMs,
+          error: result.error?.message ?? null,
+          stages: toLogStages(result),
+        },
+      ]);
+      return toDecision(result);
+    },
+    async close() {
+      if (executor && !options.executor) await (await executor).close();
+    },
+  };
+}
+
+function buildRuntimeRequest(
+  content: StoreContent,
+  trigger: Trigger,
+  user: RunRequest['fixture']['user'],
+  context: RunRequest['fixture']['context'],
+  secrets: Record<string, string>,
+  principal: Principal,
+): RunRequest {
+  const stages = content.pipelines[trigger]?.stages ?? [];
+  return {
+    trigger,
+    stages: stages.map((stage) => ({ ...stage, path: `pipelines/${trigger}/${stage.file}` })),
+    fixture: { name: 'runtime request', trigger, user, context, env: {}, http: [], authing: [] },
+    env: { ...content.env },
+    secrets,
+    live: { allowHosts: principal.settings.allowHosts, record: false },
+    memoryLimitMb: principal.settings.memoryLimitMb,
+  };
+}
+
+function passThrough(user: RunResult['user'], context: RunResult['context']): RunResult {
+  return {
+    outcome: 'continue',
+    user,
+    context,
+    idToken: {},
+    accessToken: {},
+    customData: {},
+    stages: [],
+    durationMs: 0,
+  };
+}
