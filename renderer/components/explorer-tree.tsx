@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TriggerPipeline } from '../../shared/ipc/workspace-types.ts';
 import { TRIGGER_INFO, type Trigger } from '../../shared/triggers.ts';
@@ -8,14 +8,24 @@ import { ContextMenu, type MenuItem } from './context-menu.tsx';
 import { Icon, type IconName } from './icon.tsx';
 import { IconButton } from './icon-button.tsx';
 
+interface FileMarks {
+  dirty: ReadonlySet<string>;
+  broken: ReadonlySet<string>;
+  active: string | null;
+}
+
 /** Files with unsaved edits and files with problems, for the tree's markers. */
-function useFileMarks() {
-  return useApp(
-    useShallow((s) => ({
-      dirty: s.tabs.filter(isDirty).map((t) => t.id),
-      broken: [...new Set(s.snapshot?.problems.map((p) => p.file) ?? [])],
-      active: s.activeTabId,
-    })),
+function useFileMarks(): FileMarks {
+  const { tabs, problems, active } = useApp(
+    useShallow((s) => ({ tabs: s.tabs, problems: s.snapshot?.problems, active: s.activeTabId })),
+  );
+  return useMemo(
+    () => ({
+      dirty: new Set(tabs.filter(isDirty).map((t) => t.id)),
+      broken: new Set((problems ?? []).map((p) => p.file)),
+      active,
+    }),
+    [tabs, problems, active],
   );
 }
 
@@ -24,6 +34,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const openDialog = useApp((s) => s.openDialog);
+  const marks = useFileMarks();
   const toggle = (key: string) =>
     setCollapsed((c) => {
       const next = new Set(c);
@@ -55,8 +66,8 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
 
   return (
     <div className="explorer-tree" role="tree" data-testid="explorer-tree">
-      <FileRow relPath="studio.json" label="studio.json" icon="json" depth={0} />
-      <FileRow relPath="env.json" label="env.json" icon="json" depth={0} />
+      <FileRow marks={marks} relPath="studio.json" label="studio.json" icon="json" depth={0} />
+      <FileRow marks={marks} relPath="env.json" label="env.json" icon="json" depth={0} />
       {props.pipelines.map((p) => {
         const open = !collapsed.has(p.trigger);
         return (
@@ -87,6 +98,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
             {open ? (
               <>
                 <FileRow
+                  marks={marks}
                   relPath={`pipelines/${p.trigger}/pipeline.json`}
                   label="pipeline.json"
                   icon="json"
@@ -94,6 +106,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
                 />
                 {p.stages.map((stage) => (
                   <FileRow
+                    marks={marks}
                     key={stage.relPath}
                     relPath={stage.relPath}
                     label={stage.name}
@@ -111,6 +124,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
                 ) : null}
                 {p.fixtures.map((f) => (
                   <FileRow
+                    marks={marks}
                     key={f.relPath}
                     relPath={f.relPath}
                     label={f.fixture.name || f.id}
@@ -130,6 +144,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
 }
 
 function FileRow(props: {
+  marks: FileMarks;
   relPath: string;
   label: string;
   icon: IconName;
@@ -138,10 +153,10 @@ function FileRow(props: {
   testId?: string;
   onContextMenu?: (event: React.MouseEvent) => void;
 }) {
-  const marks = useFileMarks();
+  const { marks } = props;
   const openFile = useApp((s) => s.openFile);
-  const dirty = marks.dirty.includes(props.relPath);
-  const broken = marks.broken.includes(props.relPath);
+  const dirty = marks.dirty.has(props.relPath);
+  const broken = marks.broken.has(props.relPath);
   const classes = ['tree-row', 'file-row'];
   if (marks.active === props.relPath) classes.push('selected');
   if (props.muted) classes.push('muted');

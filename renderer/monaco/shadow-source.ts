@@ -24,8 +24,9 @@ export function shadowSource(text: string): Shadow {
   const match = PIPE_HEADER.exec(text);
   if (!match || match[2] === undefined) return { text, at: -1, length: 0 };
   const at = match.index + (match[1]?.length ?? 0);
-  // A function that already has JSDoc (new stages start with `@param` types) keeps its own.
-  if (/\*\/\s*$/.test(text.slice(0, at))) return { text, at: -1, length: 0 };
+  // A function whose JSDoc already types it (new stages start with `@param` types) keeps its own.
+  const doc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*$/.exec(text.slice(0, at));
+  if (doc && /@(?:param|type)\b/.test(doc[1] ?? '')) return { text, at: -1, length: 0 };
   const params = (match[3] ?? '').split(',').filter((p) => p.trim() !== '');
   const type = params.length === 2 ? PIPE_CONTEXT_ONLY_TYPE : PIPE_TYPE;
   const insert = `/** @type {${type}} */ `;

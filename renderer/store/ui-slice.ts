@@ -46,6 +46,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
         for (const tab of state.tabs) if (isDirty(tab)) void state.saveTab(tab.id);
         return;
       case 'open-workspace':
+      case 'open-recent':
         state.openDialog({ kind: 'open-workspace' });
         return;
       case 'new-workspace':
