@@ -25,6 +25,8 @@ export interface HttpExchange {
   responseBody?: Json;
   /** Set when the call failed (no recording, host not allowed, network error). */
   error?: string;
+  /** Response headers as answered (recorded or live), for saving live exchanges into a fixture. */
+  responseHeaders?: Record<string, string>;
 }
 
 export interface AuthingCall {
@@ -47,6 +49,10 @@ export interface StageTrace {
   customData: JsonObject;
   idToken: JsonObject;
   accessToken: JsonObject;
+  /** ID token claims this stage removed with `user.removeIdToken`. */
+  idTokenRemoved?: string[];
+  /** Access token claims this stage removed with `user.removeAccessToken`. */
+  accessTokenRemoved?: string[];
   error?: RunError;
 }
 
