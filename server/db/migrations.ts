@@ -91,7 +91,10 @@ export async function migrate(db: Db): Promise<number[]> {
       await tx.query('SELECT pg_advisory_xact_lock(7412093)');
       const rows = await tx.query('SELECT id FROM schema_migrations WHERE id = $1', [migration.id]);
       if (rows.length > 0) return false;
-      await tx.query(migration.sql);
+      // One statement per call: prepared statements (both drivers with parameters) take one each.
+      for (const statement of migration.sql.split(/;\s*\n/)) {
+        if (statement.trim()) await tx.query(statement);
+      }
       await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
         migration.id,
         migration.name,

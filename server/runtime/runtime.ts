@@ -1,4 +1,5 @@
 import type { Executor } from '../../main/executor/types.ts';
+import { buildRunRequest } from '../../shared/build-run-request.ts';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import {
@@ -101,15 +102,15 @@ function buildRuntimeRequest(
   principal: Principal,
 ): RunRequest {
   const stages = content.pipelines[trigger]?.stages ?? [];
-  return {
+  return buildRunRequest({
     trigger,
-    stages: stages.map((stage) => ({ ...stage, path: `pipelines/${trigger}/${stage.file}` })),
+    stages: stages.map((stage) => ({ ...stage, relPath: `pipelines/${trigger}/${stage.file}` })),
     fixture: { name: 'runtime request', trigger, user, context, env: {}, http: [], authing: [] },
-    env: { ...content.env },
+    env: content.env,
     secrets,
     live: { allowHosts: principal.settings.allowHosts, record: false },
     memoryLimitMb: principal.settings.memoryLimitMb,
-  };
+  });
 }
 
 function passThrough(user: RunResult['user'], context: RunResult['context']): RunResult {
