@@ -3,7 +3,7 @@
  *
  * For the apps in env.ROLE_APPS (every app when empty), reads the user's roles
  * with authing.users.listRoles and refuses the sign-in unless one of them is in
- * env.REQUIRED_ROLES ("admin,support").
+ * env.REQUIRED_ROLES ("admin,support"). When the roles cannot be read, it refuses too.
  */
 async function pipe(user, context, callback) {
   const list = (value) =>
@@ -17,7 +17,13 @@ async function pipe(user, context, callback) {
   }
 
   const required = list(env.REQUIRED_ROLES);
-  const { list: roles = [] } = (await authing.users.listRoles(user.id)) || {};
+  let roles;
+  try {
+    roles = ((await authing.users.listRoles(user.id)) || {}).list || [];
+  } catch (err) {
+    log(`listRoles failed for ${user.id}: ${err.message}`);
+    return callback(new Error('We could not check your access right now. Please try again in a moment.'));
+  }
   const codes = roles.map((role) => role.code);
   if (!codes.some((code) => required.includes(code))) {
     log(`${user.id} has roles [${codes.join(', ')}], needs one of [${required.join(', ')}]`);
