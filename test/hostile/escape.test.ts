@@ -8,19 +8,22 @@ import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from '
 
 /**
  * Evaluates `return this` with the Function constructor found through `source` and reports what
- * that realm holds; on reaching Node it writes the sentinel file (line 4 throws otherwise).
+ * that realm holds. The guest has its own `require` (the fixed list), so the attack tries it on
+ * 'fs' too. On reaching Node it writes the sentinel file; otherwise line 6 throws the report.
  */
 function constructorAttack(name: string, source: string): HostileCase {
   return {
     name: `${name} does not reach the host`,
     code: `function pipe(user, context, callback) {
   const g = (${source})('return this')();
-  if (g.process) g.process.mainModule.require('fs').writeFileSync(env.SENTINEL_FILE, 'pwned');
-  throw new Error('${name} reached: process ' + typeof g.process + ', require ' + typeof g.require);
+  let fs = null;
+  try { fs = g.require('fs'); } catch (refused) {}
+  if (g.process || fs) (fs || g.process.mainModule.require('fs')).writeFileSync(env.SENTINEL_FILE, 'pwned');
+  throw new Error(${JSON.stringify(name)} + ' reached: process ' + typeof g.process + ', fs ' + (fs ? 'loaded' : 'refused'));
 }`,
     outcome: 'error',
-    message: /reached: process undefined, require undefined/,
-    line: 4,
+    message: /reached: process undefined, fs refused/,
+    line: 6,
   };
 }
 
@@ -104,31 +107,37 @@ const CASES: HostileCase[] = [
   },
   {
     name: 'no isolated-vm handle is reachable from guest code',
+    // Walks own data properties and prototypes only (never getters or proxy \`get\` traps, which
+    // answer any name) looking for isolated-vm's classes or their methods.
     code: `function pipe(user, context, callback) {
   const found = [];
   const seen = new Set();
+  const classes = ['Reference', 'ExternalCopy', 'Callback', 'Isolate', 'Context', 'Script'];
   const methods = ['applySync', 'applySyncPromise', 'derefInto', 'copySync', 'getSync', 'setSync'];
   const visit = (value, path, depth) => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return;
-    if (seen.has(value) || depth > 4) return;
+    if (seen.has(value) || depth > 6) return;
     seen.add(value);
-    for (const m of methods) {
-      try { if (typeof value[m] === 'function') found.push(path + '.' + m); } catch (ignored) {}
-    }
     let keys = [];
     try { keys = Reflect.ownKeys(value); } catch (ignored) {}
     for (const key of keys) {
-      try { visit(value[key], path + '.' + String(key), depth + 1); } catch (ignored) {}
+      if (methods.includes(key)) found.push(path + '.' + key);
+      let d;
+      try { d = Object.getOwnPropertyDescriptor(value, key); } catch (ignored) {}
+      if (key === 'constructor' && d && typeof d.value === 'function' && classes.includes(d.value.name)) {
+        found.push(path + ' is a ' + d.value.name);
+      }
+      if (d && 'value' in d) visit(d.value, path + '.' + String(key), depth + 1);
     }
     try { visit(Object.getPrototypeOf(value), path + '.__proto__', depth + 1); } catch (ignored) {}
   };
   visit(globalThis, 'globalThis', 0);
-  visit({ user, context, callback, args: arguments }, 'arguments', 0);
-  throw new Error('ivm handles reachable: ' + (found.join(', ') || 'none'));
+  visit({ user, context, callback, args: [...arguments] }, 'arguments', 0);
+  throw new Error('ivm handles reachable: ' + (found.slice(0, 10).join(', ') || 'none'));
 }`,
     outcome: 'error',
     message: /ivm handles reachable: none/,
-    line: 21,
+    line: 25,
   },
 ];
 

@@ -32,6 +32,8 @@ export interface HostileCase {
   /** The stage's 1-based line the error must point at, when the error comes from user code. */
   line?: number;
   memoryLimitMb?: number;
+  /** The stage's timeout; 1 s unless a case needs its memory limit to be reached first. */
+  timeoutSeconds?: number;
   /** Further checks on the run, for cases whose effect is not only the error. */
   check?: (result: RunResult, stage: StageTrace) => void;
 }
@@ -95,7 +97,7 @@ export function stage(name: string, code: string, timeoutSeconds = 1): StageSour
 export function hostileRequest(suite: HostileSuite, c: HostileCase): RunRequest {
   return {
     trigger: TRIGGER,
-    stages: [stage(HOSTILE_STAGE, c.code)],
+    stages: [stage(HOSTILE_STAGE, c.code, c.timeoutSeconds ?? 1)],
     fixture: baseFixture(),
     env: { SENTINEL_FILE: suite.sentinel, SENTINEL_DIR: suite.dir },
     secrets: {},

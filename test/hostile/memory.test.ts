@@ -7,6 +7,12 @@ import type { StageTrace } from '../../shared/run-result.ts';
 import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
 
 const OUT_OF_MEMORY = /memory/i;
+/**
+ * Near its heap limit V8 collects garbage over and over, so a memory bomb on a busy machine can
+ * spend a 1 s CPU budget before it reaches the limit: memory cases get more time, so what
+ * stops them is the memory limit this suite is about.
+ */
+const MEMORY_CASE_TIMEOUT_S = 10;
 const STACK = /Maximum call stack size exceeded/;
 /** Logs are for people: whatever a stage prints, the trace keeps a bounded amount. */
 const LOG_CAP_CHARS = 5_000_000;
@@ -28,6 +34,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: OUT_OF_MEMORY,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'string doubling, each copy flattened and kept',
@@ -41,6 +48,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: OUT_OF_MEMORY,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'ArrayBuffers allocated in a loop',
@@ -50,6 +58,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: /memory|allocation failed/i,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'one 4 GB ArrayBuffer',
@@ -60,6 +69,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: /memory|allocation failed|invalid typed array length|array buffer/i,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'memory bomb that swallows every allocation error',
@@ -74,6 +84,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: OUT_OF_MEMORY,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'unbounded recursion',
@@ -144,6 +155,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: /memory|too large|too big|exceed|size/i,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: 'three million keys on the returned context',
@@ -153,6 +165,7 @@ const CASES: HostileCase[] = [
 }`,
     outcome: 'error',
     message: /memory|too large|too big|exceed|size/i,
+    timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
   },
   {
     name: '20 MB of log lines are capped and the stage still completes',
