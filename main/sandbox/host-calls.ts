@@ -1,9 +1,9 @@
-import { createHash, createHmac } from 'node:crypto';
+import { type BinaryToTextEncoding, createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import type { LiveOptions } from '../../shared/run-request.ts';
 
 const HASHES = new Set(['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']);
 const INPUT_ENCODINGS = new Set(['utf8', 'utf-8', 'hex', 'base64', 'base64url', 'latin1', 'binary', 'ascii']);
-const OUTPUT_ENCODINGS = new Set(['hex', 'base64', 'base64url', 'latin1', 'binary']);
+const OUTPUT_ENCODINGS = new Set(['hex', 'base64', 'base64url', 'latin1']);
 const MAX_INPUT_CHARS = 16 * 1024 * 1024;
 
 interface Chunk {
@@ -47,7 +47,7 @@ export function hostCall(op: unknown, payloadJson: unknown): string {
     if (!OUTPUT_ENCODINGS.has(encoding)) {
       throw new Error(`crypto: digest("${encoding}") is not supported; use hex, base64 or latin1`);
     }
-    let hash: ReturnType<typeof createHash>;
+    let hash: Hash | Hmac;
     if (payload.kind === 'hmac') {
       const key = readChunk(payload.key);
       hash = createHmac(algorithm, Buffer.from(key.data, key.encoding));
@@ -57,7 +57,7 @@ export function hostCall(op: unknown, payloadJson: unknown): string {
       const chunk = readChunk(item);
       hash.update(Buffer.from(chunk.data, chunk.encoding));
     }
-    return JSON.stringify({ ok: hash.digest(encoding as BufferEncoding) });
+    return JSON.stringify({ ok: hash.digest(encoding as BinaryToTextEncoding) });
   } catch (error) {
     return JSON.stringify({ error: error instanceof Error ? error.message : 'host call failed' });
   }

@@ -20,8 +20,14 @@ interface PoolWorker {
   jobs: Map<number, Job>;
 }
 
-/** Runs handed to one worker at once: one running, one waiting, so it never idles between runs. */
-const PER_WORKER = 2;
+/**
+ * Runs handed to one worker at once. With a long queue (bulk replays) a second run waits in
+ * the worker so it never idles between runs; with a short one, runs are given out one at a
+ * time so a quick run is never stuck behind a slow one.
+ */
+function perWorker(): number {
+  return waiting.length > 2 * workers.length ? 2 : 1;
+}
 
 let config: HostConfig | null = null;
 const workers: PoolWorker[] = [];
@@ -83,7 +89,8 @@ function finish(id: number, result: RunResult): void {
 }
 
 function dispatch(): void {
-  for (let round = 0; round < PER_WORKER && waiting.length > 0; round++) {
+  const limit = perWorker();
+  for (let round = 0; round < limit && waiting.length > 0; round++) {
     for (const entry of workers) {
       if (!entry.ready || entry.jobs.size > round) continue;
       const job = waiting.shift();

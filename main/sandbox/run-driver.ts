@@ -95,7 +95,7 @@ let tokenCount = 0;
 
 const callbacks = {
   call: new ivm.Callback(hostCall),
-  fetch: null as ivm.Callback | null,
+  offline: new ivm.Callback(() => JSON.stringify({ error: 'live HTTP is off' })),
 };
 
 /**
@@ -120,7 +120,7 @@ export async function driveRun(
   }
   const fetchCallback = request.live
     ? new ivm.Callback((payload: unknown) => liveFetch(request.live, payload), { async: true })
-    : (callbacks.fetch ??= new ivm.Callback(() => JSON.stringify({ error: 'live HTTP is off' })));
+    : callbacks.offline;
   const traces: StageTrace[] = [];
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();

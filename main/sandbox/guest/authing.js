@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 8: `authing`, the management client. Any dotted method path can be called;
 // each call is recorded and answered from the fixture's `authing` recordings (method + equal args).
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 4: the replay clock and seeded randomness. `Date` reads a virtual clock
 // that starts at the fixture's `now` and advances only when a virtual timer fires; local-time
 // methods follow the fixture's IANA time zone (the host process itself runs on UTC).
@@ -107,36 +108,39 @@ function timeString(t) {
   return `${pad2(utc.Hours(w))}:${pad2(utc.Minutes(w))}:${pad2(utc.Seconds(w))} ${zone} (${zoneName(t)})`;
 }
 
+/** The `Date` user code sees: the fixture clock, local times in the fixture's zone. */
+const LOCAL_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?$/;
+const parseLocal = (value) => {
+  if (typeof value === 'string' && RegExpTest(LOCAL_DATE_TIME, value)) {
+    return localToUtc(DateParse(`${value}Z`));
+  }
+  return DateParse(value);
+};
+function VirtualDate(...args) {
+  if (new.target === undefined) return `${dateString(clock.now)} ${timeString(clock.now)}`;
+  let t;
+  if (args.length === 0) t = clock.now;
+  else if (args.length === 1) {
+    const value = args[0];
+    t = typeof value === 'string' ? parseLocal(value) : DateGetTime(new RealDate(value));
+  } else {
+    const parts = [NumberCtor(args[0]), NumberCtor(args[1])];
+    for (let i = 2; i < 7; i++) append(parts, args.length > i ? NumberCtor(args[i]) : i === 2 ? 1 : 0);
+    t = localToUtc(ReflectApply(DateUTC, undefined, parts));
+  }
+  return ReflectConstruct(RealDate, [t], new.target);
+}
+
 /** Installs the virtual `Date`, zone-aware local methods, `Intl` defaults and seeded `Math.random`. */
 function installClock(global) {
-  const LOCAL_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?$/;
-  const parseLocal = (value) => {
-    if (typeof value === 'string' && RegExpTest(LOCAL_DATE_TIME, value)) {
-      return localToUtc(DateParse(`${value}Z`));
-    }
-    return DateParse(value);
-  };
-  function Date(...args) {
-    if (new.target === undefined) return `${dateString(clock.now)} ${timeString(clock.now)}`;
-    let t;
-    if (args.length === 0) t = clock.now;
-    else if (args.length === 1) {
-      const value = args[0];
-      t = typeof value === 'string' ? parseLocal(value) : DateGetTime(new RealDate(value));
-    } else {
-      const parts = [NumberCtor(args[0]), NumberCtor(args[1])];
-      for (let i = 2; i < 7; i++) append(parts, args.length > i ? NumberCtor(args[i]) : i === 2 ? 1 : 0);
-      t = localToUtc(ReflectApply(DateUTC, undefined, parts));
-    }
-    return ReflectConstruct(RealDate, [t], new.target);
-  }
-  ObjectDefineProperty(Date, 'length', { value: 7 });
-  ObjectDefineProperty(Date, 'prototype', { value: proto, writable: false });
-  Date.now = () => clock.now;
-  Date.UTC = DateUTC;
-  Date.parse = parseLocal;
-  ObjectDefineProperty(proto, 'constructor', { value: Date, writable: true, configurable: true });
-  ObjectDefineProperty(global, 'Date', { value: Date, writable: true, configurable: true });
+  ObjectDefineProperty(VirtualDate, 'length', { value: 7 });
+  ObjectDefineProperty(VirtualDate, 'name', { value: 'Date' });
+  ObjectDefineProperty(VirtualDate, 'prototype', { value: proto, writable: false });
+  VirtualDate.now = () => clock.now;
+  VirtualDate.UTC = DateUTC;
+  VirtualDate.parse = parseLocal;
+  ObjectDefineProperty(proto, 'constructor', { value: VirtualDate, writable: true, configurable: true });
+  ObjectDefineProperty(global, 'Date', { value: VirtualDate, writable: true, configurable: true });
 
   const define = (name, fn) =>
     ObjectDefineProperty(proto, name, { value: fn, writable: true, configurable: true });

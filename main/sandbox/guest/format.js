@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 3: log line formatting and the per-stage log cap.
 
 const LOG_MAX_LINES = 1000;

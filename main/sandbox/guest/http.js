@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 7: `axios`, answered from the fixture's recordings in replay and by the host
 // (allow-listed hosts only) in live mode. Every exchange lands in the stage trace.
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 6: the `crypto` module (hashing through a copied-argument host call,
 // seeded randomness) and `./utils` (ipRangeCheck).
 

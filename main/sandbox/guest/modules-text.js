@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 5: the `querystring` and `url` modules and the URL / URLSearchParams globals
 // (V8 alone has none of them).
 

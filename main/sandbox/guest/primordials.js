@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 1: intrinsics captured when the snapshot is built, before any user code
 // runs. User code may replace globals and prototype methods; the runtime only calls these.
 // All guest files are concatenated into one strict-mode function scope (see guest-source.ts).

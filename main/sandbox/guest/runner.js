@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 10: the run state machine. The host drives it with one call per step:
 // `start` sets the run up, each `step` finishes the current stage if it settled (or fires its
 // next virtual timer, or declares it stalled) and starts the next one. Microtasks drain between

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 2: turns guest values into JSON text with captured intrinsics only.
 // Accessors become "[getter]" (never invoked), cycles "[Circular]", BigInt "[BigInt: n]";
 // functions and symbols are dropped like JSON.stringify drops them. Depth and size are capped.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 9: what one stage's function sees: require, env, timers on the virtual
 // clock, the user methods, and the callback.
 

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 11: starting and finishing stages (SEMANTICS.md, A function).
 
 const STAGE_GLOBALS = [

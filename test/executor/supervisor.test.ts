@@ -1,0 +1,103 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExecutor, type RunResult, type SandboxState } from '../../main/executor/index.ts';
+import { passThrough, request, stage } from './helpers.ts';
+
+const executor = createExecutor({ poolSize: 2 });
+afterAll(() => executor.close());
+
+const spin = stage('spin', 'function pipe(user, context, callback) {\n  for (;;) {}\n}', {
+  timeoutSeconds: 30,
+});
+const quick = stage('quick', passThrough('  user.ok = true;'));
+
+async function waitFor(predicate: () => boolean): Promise<void> {
+  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe('supervisor', () => {
+  it('a killed host fails only the run in flight with "sandbox crashed"; the next run works', async () => {
+    await executor.run(request('PRE_AUTHENTICATION', [quick]));
+    const states: SandboxState[] = [];
+    const off = executor.onStateChange((state) => states.push(state));
+    const pid = executor.hostPid;
+    expect(pid).toBeTypeOf('number');
+    const inFlight = executor.run(request('PRE_AUTHENTICATION', [spin]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(pid as number, 'SIGKILL');
+    const crashed = await inFlight;
+    expect(crashed.outcome).toBe('error');
+    expect(crashed.error?.message).toBe('sandbox crashed');
+    const next = await executor.run(request('PRE_AUTHENTICATION', [quick]));
+    expect(next.outcome).toBe('continue');
+    expect(next.user).toMatchObject({ ok: true });
+    expect(executor.hostPid).not.toBe(pid);
+    expect(states).toEqual(['restarting', 'ready']);
+    off();
+  });
+
+  it('runs queued behind a crash go to the new host', async () => {
+    await waitFor(() => executor.state === 'ready');
+    const pid = executor.hostPid as number;
+    const many = Array.from({ length: 30 }, () => request('PRE_AUTHENTICATION', [quick]));
+    const blockers = [
+      executor.run(request('PRE_AUTHENTICATION', [spin])),
+      executor.run(request('PRE_AUTHENTICATION', [spin])),
+    ];
+    const results = executor.runMany(many);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(pid, 'SIGKILL');
+    const settled = await Promise.all(blockers);
+    expect(settled.map((r) => r.error?.message)).toEqual(['sandbox crashed', 'sandbox crashed']);
+    const after = await results;
+    const crashed = after.filter((r) => r.error?.message === 'sandbox crashed').length;
+    expect(after.filter((r) => r.outcome === 'continue').length + crashed).toBe(30);
+    expect(crashed).toBeLessThan(30);
+  });
+});
+
+describe('cancellation and streaming', () => {
+  it('an abort signal cancels a running run and queued runs', async () => {
+    await waitFor(() => executor.state === 'ready');
+    const controller = new AbortController();
+    const shortSpin = { ...spin, timeoutSeconds: 2 };
+    const running = executor.run(request('PRE_AUTHENTICATION', [shortSpin]), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const result = await running;
+    expect(result.outcome).toBe('error');
+    expect(result.error?.message).toBe('run cancelled');
+    const already = await executor.run(request('PRE_AUTHENTICATION', [quick]), {
+      signal: AbortSignal.abort(),
+    });
+    expect(already.error?.message).toBe('run cancelled');
+  });
+
+  it('runMany streams each result through onResult and returns them in request order', async () => {
+    const slow = stage(
+      'slow',
+      'function pipe(user, context, callback) {\n  let n = 0;\n  for (let i = 0; i < 3e7; i++) n += i;\n  user.n = n > 0;\n  callback(null, user, context);\n}',
+    );
+    const requests = [
+      request('PRE_AUTHENTICATION', [slow], { fixture: { name: 'slow' } }),
+      request('PRE_AUTHENTICATION', [quick], { fixture: { name: 'quick-1' } }),
+      request('PRE_AUTHENTICATION', [quick], { fixture: { name: 'quick-2' } }),
+    ];
+    const seen: [number, RunResult][] = [];
+    const own = createExecutor({ poolSize: 2 });
+    const results = await own.runMany(requests, { onResult: (index, result) => seen.push([index, result]) });
+    await own.close();
+    expect(results.map((r) => r.outcome)).toEqual(['continue', 'continue', 'continue']);
+    expect(results[0]?.user).toMatchObject({ n: true });
+    expect(seen.map(([index]) => index).sort()).toEqual([0, 1, 2]);
+    expect(seen.at(-1)?.[0]).toBe(0);
+    for (const [index, result] of seen) expect(result).toBe(results[index]);
+  });
+
+  it('close() finishes with state closed and later runs are refused', async () => {
+    const own = createExecutor({ poolSize: 1 });
+    await own.run(request('PRE_AUTHENTICATION', [quick]));
+    await own.close();
+    expect(own.state).toBe('closed');
+    const refused = await own.run(request('PRE_AUTHENTICATION', [quick]));
+    expect(refused.error?.message).toContain('executor closed');
+  });
+});
