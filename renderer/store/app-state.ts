@@ -1,12 +1,16 @@
 import type { StateCreator } from 'zustand';
 import type { Api } from '../../shared/ipc/contract.ts';
+import type { CanvasSlice } from './canvas-slice.ts';
 import type { EditorSlice } from './editor-slice.ts';
 import type { EnvSlice } from './env-slice.ts';
+import type { FixturesSlice } from './fixtures-slice.ts';
 import type { LayoutSlice } from './layout-slice.ts';
 import type { NoticesSlice } from './notices-slice.ts';
 import type { ProblemsSlice } from './problems-slice.ts';
+import type { RunsSlice } from './runs-slice.ts';
 import type { SecretsSlice } from './secrets-slice.ts';
 import type { TemplatesSlice } from './templates-slice.ts';
+import type { TimelineSlice } from './timeline-slice.ts';
 import type { UiSlice } from './ui-slice.ts';
 import type { WorkspaceSlice } from './workspace-slice.ts';
 
@@ -19,7 +23,11 @@ export type AppState = WorkspaceSlice &
   EnvSlice &
   UiSlice &
   NoticesSlice &
-  ProblemsSlice;
+  ProblemsSlice &
+  RunsSlice &
+  CanvasSlice &
+  FixturesSlice &
+  TimelineSlice;
 
 /** A slice creator that gets the API it talks to, so tests can hand it a fake. */
 export type SliceCreator<S> = (api: Api) => StateCreator<AppState, [], [], S>;

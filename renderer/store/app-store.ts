@@ -1,13 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api } from '../../shared/ipc/contract.ts';
 import type { AppState } from './app-state.ts';
+import { createCanvasSlice } from './canvas-slice.ts';
 import { createEditorSlice } from './editor-slice.ts';
 import { createEnvSlice } from './env-slice.ts';
+import { createFixturesSlice } from './fixtures-slice.ts';
 import { createLayoutSlice } from './layout-slice.ts';
 import { createNoticesSlice } from './notices-slice.ts';
 import { createProblemsSlice } from './problems-slice.ts';
+import { createRunsSlice } from './runs-slice.ts';
 import { createSecretsSlice } from './secrets-slice.ts';
 import { createTemplatesSlice } from './templates-slice.ts';
+import { createTimelineSlice } from './timeline-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
 import { createWorkspaceSlice } from './workspace-slice.ts';
 
@@ -25,5 +29,9 @@ export function createAppStore(api: Api): AppStore {
     ...createUiSlice(api)(...a),
     ...createNoticesSlice(api)(...a),
     ...createProblemsSlice(api)(...a),
+    ...createRunsSlice(api)(...a),
+    ...createCanvasSlice(api)(...a),
+    ...createFixturesSlice(api)(...a),
+    ...createTimelineSlice(api)(...a),
   }));
 }

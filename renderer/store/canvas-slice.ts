@@ -1,0 +1,95 @@
+import type { StageSettings } from '../../shared/ipc/workspace-types.ts';
+import type { Trigger } from '../../shared/triggers.ts';
+import { errorMessage, type SliceCreator } from './app-state.ts';
+
+/** The editor view id of a trigger's pipeline canvas (stage lane, fixtures, results). */
+export const PIPELINE_VIEW = 'pipeline';
+
+export function pipelineTabId(trigger: Trigger): string {
+  return `pipeline:${trigger}`;
+}
+
+/** State of the stage canvas: which trigger is in front, what is selected, what was said aloud. */
+export interface CanvasSlice {
+  /** The trigger whose canvas was shown last: live re-runs follow it. */
+  pipelineTrigger: Trigger | null;
+  selectedFixture: Partial<Record<Trigger, string>>;
+  failuresOnly: boolean;
+  /** Re-run the trigger's fixtures after each edit (debounced). */
+  liveRerun: boolean;
+  /** The last message for the canvas's aria-live region (moves, results). */
+  announcement: string;
+  openPipeline(trigger: Trigger): void;
+  setPipelineTrigger(trigger: Trigger): void;
+  selectFixture(trigger: Trigger, id: string): void;
+  setFailuresOnly(on: boolean): void;
+  setLiveRerun(on: boolean): void;
+  announce(message: string): void;
+  /** Moves the stage at `from` to `to` and saves the new order; the live re-run follows. */
+  moveStage(trigger: Trigger, from: number, to: number): Promise<boolean>;
+  setStageSettings(trigger: Trigger, name: string, settings: StageSettings): Promise<boolean>;
+}
+
+/** `items` with the element at `from` moved to `to` (both clamped to the list). */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+  const next = [...items];
+  if (from < 0 || from >= next.length) return next;
+  const target = Math.max(0, Math.min(next.length - 1, to));
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(target, 0, item);
+  return next;
+}
+
+export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) => ({
+  pipelineTrigger: null,
+  selectedFixture: {},
+  failuresOnly: false,
+  liveRerun: true,
+  announcement: '',
+  openPipeline: (trigger) => {
+    set({ pipelineTrigger: trigger });
+    get().openView({
+      id: pipelineTabId(trigger),
+      title: trigger,
+      viewId: PIPELINE_VIEW,
+      params: { trigger },
+    });
+  },
+  setPipelineTrigger: (trigger) => {
+    if (get().pipelineTrigger !== trigger) set({ pipelineTrigger: trigger });
+  },
+  selectFixture: (trigger, id) => set((s) => ({ selectedFixture: { ...s.selectedFixture, [trigger]: id } })),
+  setFailuresOnly: (failuresOnly) => set({ failuresOnly }),
+  setLiveRerun: (liveRerun) => set({ liveRerun }),
+  announce: (announcement) => set({ announcement }),
+  moveStage: async (trigger, from, to) => {
+    const stages = get().snapshot?.pipelines.find((p) => p.trigger === trigger)?.stages ?? [];
+    const names = moveItem(
+      stages.map((s) => s.name),
+      from,
+      to,
+    );
+    const moved = stages[from]?.name;
+    if (!moved || names.join('\n') === stages.map((s) => s.name).join('\n')) return false;
+    try {
+      const { snapshot } = await api['stage.reorder']({ trigger, names });
+      set({ snapshot });
+      const at = names.indexOf(moved) + 1;
+      get().announce(`${moved} moved to position ${at} of ${names.length}.`);
+      return true;
+    } catch (error) {
+      get().notify('error', `Could not reorder the ${trigger} stages: ${errorMessage(error)}`);
+      return false;
+    }
+  },
+  setStageSettings: async (trigger, name, settings) => {
+    try {
+      const { snapshot } = await api['stage.setSettings']({ trigger, name, settings });
+      set({ snapshot });
+      return true;
+    } catch (error) {
+      get().notify('error', `Could not change stage "${name}": ${errorMessage(error)}`);
+      return false;
+    }
+  },
+});
