@@ -36,12 +36,45 @@ const CASES: HostileCase[] = [
     line: 2,
   },
   {
-    name: 'file ends in the middle of the function',
+    name: 'file ends in the middle of the function: the error is about the file, within it',
     code: `function pipe(user, context, callback) {
   callback(null, user, context);
 `,
     outcome: 'error',
-    message: /SyntaxError|Unexpected end of input/,
+    message: /Unexpected end of input/,
+    check(_result, stage) {
+      const line = stage.error?.location?.line ?? 0;
+      expect(line, 'the reported line lies in the 3-line file').toBeGreaterThan(0);
+      expect(line).toBeLessThanOrEqual(3);
+    },
+  },
+  {
+    name: 'a file that closes its wrapper to replace the next stage is a syntax error',
+    // As a file of its own this does not parse (a top-level return, unbalanced braces); pasted
+    // into a wrapper it would close it and slip a second function into the pipeline.
+    code: `function pipe(user, context, callback) {
+  callback(null, user, context);
+}
+return pipe;
+}), (function () {
+  return function pipe(user, context, callback) { user.nickname = 'hijacked'; callback(null, user, context); };
+}), (function () {
+  function unused() {}`,
+    after: [
+      {
+        name: 'victim',
+        code: `function pipe(user, context, callback) {
+  user.nickname = 'set by the victim stage';
+  callback(null, user, context);
+}`,
+      },
+    ],
+    outcome: 'error',
+    message: /SyntaxError/,
+    line: 4,
+    check(result) {
+      expect(JSON.stringify(result)).not.toContain('hijacked');
+    },
   },
   {
     name: 'no function named pipe',

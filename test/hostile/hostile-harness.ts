@@ -3,7 +3,7 @@
  * stage failed clearly, the host (this process, its globals, a sentinel file) is untouched, and
  * a normal pipeline run right after is unaffected and correct on every pooled isolate.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -32,6 +32,8 @@ export interface HostileCase {
   /** The stage's 1-based line the error must point at, when the error comes from user code. */
   line?: number;
   memoryLimitMb?: number;
+  /** Ordinary stages that run after the hostile one, for attacks aimed at a later stage. */
+  after?: ReadonlyArray<{ name: string; code: string }>;
   /** The stage's timeout; 1 s unless a case needs its memory limit to be reached first. */
   timeoutSeconds?: number;
   /** Further checks on the run, for cases whose effect is not only the error. */
@@ -97,7 +99,10 @@ export function stage(name: string, code: string, timeoutSeconds = 1): StageSour
 export function hostileRequest(suite: HostileSuite, c: HostileCase): RunRequest {
   return {
     trigger: TRIGGER,
-    stages: [stage(HOSTILE_STAGE, c.code, c.timeoutSeconds ?? 1)],
+    stages: [
+      stage(HOSTILE_STAGE, c.code, c.timeoutSeconds ?? 1),
+      ...(c.after ?? []).map(({ name, code }) => stage(name, code)),
+    ],
     fixture: baseFixture(),
     env: { SENTINEL_FILE: suite.sentinel, SENTINEL_DIR: suite.dir },
     secrets: {},
@@ -220,6 +225,22 @@ function expectRunDataJsonShaped(result: RunResult): void {
   }
 }
 
+/**
+ * With HOSTILE_REPORT=<file>, each case appends what the executor said, one JSON line per case,
+ * so a person can review every message the suite produced.
+ */
+function reportCase(c: HostileCase, st: StageTrace): void {
+  const file = process.env.HOSTILE_REPORT;
+  if (!file) return;
+  const line = {
+    case: c.name,
+    outcome: st.outcome,
+    message: st.error?.message,
+    line: st.error?.location?.line,
+  };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
+}
+
 /** Runs one case and asserts the three things every hostile test asserts. */
 export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promise<RunResult> {
   const before = snapshot(suite);
@@ -227,6 +248,7 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
   const trace = result.stages.find((s) => s.name === HOSTILE_STAGE);
   expect(trace, `the run has a trace for the "${HOSTILE_STAGE}" stage`).toBeDefined();
   const st = trace as StageTrace;
+  reportCase(c, st);
   const allowed = typeof c.outcome === 'string' ? [c.outcome] : c.outcome;
   expect(allowed, `stage outcome (error: ${st.error?.message ?? 'none'})`).toContain(st.outcome);
 
