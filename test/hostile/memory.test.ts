@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageTrace } from '../../shared/run-result.ts';
-import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
+import {
+  type HostileCase,
+  type HostileSuite,
+  MESSAGE_MAX_CHARS,
+  openSuite,
+  runHostileCase,
+} from './hostile-harness.ts';
 
 const OUT_OF_MEMORY = /memory/i;
 /**
@@ -166,6 +172,27 @@ const CASES: HostileCase[] = [
     outcome: 'error',
     message: /memory|too large|too big|exceed|size/i,
     timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
+  },
+  {
+    name: 'an Error with a 20 MB message fails the stage with a shortened message',
+    code: `function pipe(user, context, callback) {
+  throw new Error('x'.repeat(20 * 1024 * 1024));
+}`,
+    outcome: 'error',
+    message: /^x{100}/,
+    line: 2,
+  },
+  {
+    name: 'a deny with a 3 MB message is shortened',
+    code: `function pipe(user, context, callback) {
+  callback(new Error('no '.repeat(1024 * 1024)));
+}`,
+    outcome: 'deny',
+    message: /^(no ){100}/,
+    check(result) {
+      expect(result.outcome).toBe('deny');
+      expect(result.error?.message.length).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
+    },
   },
   {
     name: '20 MB of log lines are capped and the stage still completes',
