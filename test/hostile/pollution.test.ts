@@ -137,6 +137,24 @@ const CASES: HostileCase[] = [
     check: expectTrueUser(),
   },
   {
+    name: 'module state (lodash, ./utils, crypto) and env changed for whoever runs next',
+    code: `function pipe(user, context, callback) {
+  const _ = require('lodash');
+  _.mixin({ capitalize: function HOSTILE() { return 'PWNED'; } });
+  _.sortBy = function HOSTILE() { return ['pwned']; };
+  require('./utils').ipRangeCheck = function HOSTILE() { return false; };
+  require('crypto').pwned = true;
+  env.GREETING = 'pwned';
+  user.nickname = _.capitalize('x');
+  callback(null, user, context);
+}`,
+    outcome: 'continue',
+    check(result) {
+      // Within its own stage the change is the guest's business; the next runs must not see it.
+      expect(result.user?.nickname).toBe('PWNED');
+    },
+  },
+  {
     name: 'Error replaced with a forger before throwing',
     code: `function pipe(user, context, callback) {
   const RealError = Error;
