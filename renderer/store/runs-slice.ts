@@ -18,6 +18,7 @@ export interface TriggerRuns {
   results: Record<string, FixtureRun>;
   /** Fixtures whose outcome or verdict changed in the last run of all fixtures. */
   changes: Record<string, OutcomeChange>;
+  /** The run of all fixtures in flight, or the last one finished (then `activeRunId` is null). */
   progress: { done: number; total: number } | null;
   /** The `run.all` in flight: progress events of any other run are stale and ignored. */
   activeRunId: string | null;
@@ -118,21 +119,30 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (api) => (set, get) => {
         for (const run of all.runs) results[run.fixtureId] = run;
         // Unsaved fixture edits replace their saved run (what the person sees in the editor).
         for (const [id, fixture] of Object.entries(options.fixtureOverrides ?? {})) {
-          const run = await api['run.fixture']({
-            trigger,
-            fixtureId: id,
-            overrides: {
-              fixture,
-              ...(options.stagesOverride ? { stages: options.stagesOverride } : {}),
-            },
-          });
-          results[id] = run;
+          try {
+            results[id] = await api['run.fixture']({
+              trigger,
+              fixtureId: id,
+              overrides: {
+                fixture,
+                ...(options.stagesOverride ? { stages: options.stagesOverride } : {}),
+              },
+            });
+          } catch (error) {
+            // An unsaved fixture that does not validate yet keeps its saved run; say why in the log.
+            get().appendLog({
+              level: 'warn',
+              message: `Unsaved fixture "${id}" was not run: ${errorMessage(error)}`,
+              time: new Date().toISOString(),
+            });
+          }
         }
         if (get().runs[trigger]?.activeRunId !== runId) return;
         update(trigger, (r) => ({
           results: all.cancelled ? { ...r.results, ...results } : results,
           changes: outcomeChanges(before, results),
-          progress: null,
+          // The bar stays, full, to show what the last run covered.
+          progress: { done: all.runs.length, total: Math.max(r.progress?.total ?? 0, all.runs.length) },
           activeRunId: null,
           generation: r.generation + 1,
         }));

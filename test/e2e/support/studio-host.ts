@@ -1,13 +1,15 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
-import { build } from 'vite';
 import { startWebHost, type WebHost } from '../../../main/web/start-web-host.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 export const EXAMPLE_WORKSPACE = join(ROOT, 'examples', 'default-workspace');
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+const run = promisify(execFile);
 const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
 
 /** Chromium as the brief allows it here: Debian's binary, headless, no background traffic. */
@@ -44,7 +46,15 @@ export async function ensureRendererBuilt(): Promise<void> {
     await newestMtime(join(ROOT, 'shared')),
   );
   if (built > sources) return;
-  await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  // A child process, so the build is a production one whatever NODE_ENV the test runner set.
+  await run(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }
 
 export interface StudioHost {

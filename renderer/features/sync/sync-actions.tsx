@@ -1,0 +1,77 @@
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../../components/icon.tsx';
+import { useApp } from '../../store/app-store-context.tsx';
+
+/** Pull, Push and Publish with their progress, the last result, and the last error in words. */
+export function SyncActions() {
+  const s = useApp(
+    useShallow((st) => ({
+      status: st.syncStatus,
+      busy: st.syncBusy,
+      error: st.syncError,
+      summary: st.syncSummary,
+      pull: st.pullRemote,
+      push: st.pushRemote,
+      publish: st.startPublish,
+    })),
+  );
+  const conflicted = (s.status?.conflicts.length ?? 0) > 0;
+  const offline = s.status?.connection === 'offline';
+  const idle = s.busy === null;
+  return (
+    <div className="sync-actions-block">
+      <div className="sync-actions">
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="sync-pull"
+          disabled={!idle}
+          aria-busy={s.busy === 'pull'}
+          onClick={() => void s.pull()}
+        >
+          {s.busy === 'pull' ? <span className="spinner" aria-hidden="true" /> : null}
+          {s.busy === 'pull' ? 'Pulling…' : 'Pull'}
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="sync-push"
+          disabled={!idle || conflicted}
+          title={conflicted ? 'Resolve the conflicts first' : 'Send your changes to the server'}
+          aria-busy={s.busy === 'push'}
+          onClick={() => void s.push()}
+        >
+          {s.busy === 'push' ? <span className="spinner" aria-hidden="true" /> : null}
+          {s.busy === 'push' ? 'Pushing…' : 'Push'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="sync-publish"
+          disabled={!idle || conflicted || offline}
+          title="Check every stage and fixture, review what changes, then publish"
+          onClick={() => void s.publish()}
+        >
+          {s.busy === 'review' ? 'Checking…' : 'Publish…'}
+        </button>
+      </div>
+      {s.busy === 'status' ? <p className="sync-progress">Checking the server…</p> : null}
+      {s.error ? (
+        <p className="sync-message error" role="alert" data-testid="sync-error">
+          <Icon name="error" size={14} />
+          <span>{s.error}</span>
+        </p>
+      ) : s.status?.message ? (
+        <p className={`sync-message ${offline ? 'warn' : 'error'}`} data-testid="sync-status-message">
+          <Icon name="warning" size={14} />
+          <span>{s.status.message}</span>
+        </p>
+      ) : s.summary ? (
+        <p className="sync-message ok" data-testid="sync-summary">
+          <Icon name="info" size={14} />
+          <span>{s.summary}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useStudio } from './support/studio-session.ts';
+
+const open = useStudio();
+const STAGE = 'pipelines/PRE_AUTHENTICATION/require-verified-email.js';
+
+describe('editing pipeline code', () => {
+  it('edits and saves with Ctrl+S: dirty markers, then the file on disk changes', async () => {
+    const { studio, ui, editor } = await open();
+    await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
+    await editor.waitForFile(STAGE);
+    await editor.appendText('\n// reviewed in the studio\n');
+    await ui.page.locator(`[data-testid="editor-tab"][data-tab-id="${STAGE}"][data-dirty="true"]`).waitFor();
+    await ui.page.locator(`[data-path="${STAGE}"][data-dirty="true"]`).waitFor();
+    await ui.screenshot('unsaved-edit');
+    await editor.save();
+    await ui.page.locator(`[data-testid="editor-tab"][data-tab-id="${STAGE}"][data-dirty="false"]`).waitFor();
+    const onDisk = await readFile(join(studio.workspace ?? '', STAGE), 'utf8');
+    expect(onDisk).toContain('// reviewed in the studio');
+  });
+
+  // `user.emial` is not an error by design: PipelineUser has an index signature for custom data.
+  it('marks type errors in pipeline code (a string method that does not exist, callback with four arguments)', async () => {
+    const { ui, editor } = await open();
+    await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
+    await editor.waitForFile(STAGE);
+    await editor.replaceText(
+      [
+        'async function pipe(user, context, callback) {',
+        '  const ip = context.request.ip.toFixed(2);',
+        '  callback(1, 2, 3, 4);',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const toFixed = ui.page.locator('[data-testid="problem-row"][data-source="editor"]', {
+      hasText: 'toFixed',
+    });
+    await toFixed.waitFor();
+    expect(await toFixed.innerText()).toContain(`${STAGE}:2`);
+    const args = ui.page.locator('[data-testid="problem-row"][data-source="editor"]', {
+      hasText: /argument/i,
+    });
+    await args.first().waitFor();
+    expect(await args.first().innerText()).toContain(`${STAGE}:3`);
+    await editor.errorSquiggles().first().waitFor();
+    await ui.screenshot('type-error-marked');
+  });
+
+  it('offers IntelliSense for the typed user object', async () => {
+    const { ui, editor } = await open();
+    await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
+    await editor.waitForFile(STAGE);
+    await editor.replaceText('async function pipe(user, context, callback) {\n  user.');
+    await ui.page.keyboard.press('Control+Space');
+    const suggestion = ui.page.locator('.suggest-widget .monaco-list-row', { hasText: 'emailVerified' });
+    await suggestion.first().waitFor();
+    await ui.screenshot('intellisense');
+  });
+
+  it('shows a change made outside the studio; asks when the tab has unsaved edits', async () => {
+    const { studio, ui, editor } = await open();
+    const file = join(studio.workspace ?? '', STAGE);
+    await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
+    await editor.waitForFile(STAGE);
+
+    await writeFile(file, '// changed in another editor\nasync function pipe(user, context, callback) {}\n');
+    await expect.poll(() => editor.visibleText(), { timeout: 10_000 }).toContain('changed in another editor');
+
+    await editor.appendText('\n// my unsaved line\n');
+    await writeFile(file, '// changed again outside\n');
+    await ui.byTestId('conflict-bar').waitFor();
+    await ui.screenshot('outside-change-conflict');
+    await ui.byTestId('conflict-reload').click();
+    await expect.poll(() => editor.visibleText()).toContain('changed again outside');
+    expect(await editor.visibleText()).not.toContain('my unsaved line');
+  });
+});

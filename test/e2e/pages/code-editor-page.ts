@@ -1,0 +1,64 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The Monaco editor of the active file tab. */
+export class CodeEditorPage {
+  readonly page: Page;
+  readonly root: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.root = page.getByTestId('code-editor');
+  }
+
+  /** Waits until Monaco has loaded and shows `relPath`. */
+  async waitForFile(relPath: string): Promise<void> {
+    await this.page
+      .locator(`[data-testid="code-editor"][data-file="${relPath}"][data-editor-state="ready"]`)
+      .waitFor();
+    await this.root.locator('.view-lines').waitFor();
+  }
+
+  /**
+   * Replaces the whole text as a paste, so Monaco's auto-closing brackets and auto-indent (which
+   * act on typed keys) leave it exactly as given.
+   */
+  async replaceText(text: string): Promise<void> {
+    await this.root.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.paste(text);
+  }
+
+  private async paste(text: string): Promise<void> {
+    // Monaco's input is a textarea or, where Chromium has EditContext, a focused div: the active element.
+    await this.page.evaluate((value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
+  /** Puts the cursor at the end of the text and types there. */
+  async appendText(text: string): Promise<void> {
+    await this.root.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.paste(text);
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+S');
+  }
+
+  /** The visible text of the editor's lines, joined (Monaco renders spaces as nbsp). */
+  async visibleText(): Promise<string> {
+    const text = await this.root.locator('.view-lines').innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  /** Error squiggles Monaco draws for its markers. */
+  errorSquiggles(): Locator {
+    return this.root.locator('.squiggly-error');
+  }
+}

@@ -1,0 +1,53 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { CodeEditorPage } from '../pages/code-editor-page.ts';
+import { StudioPage } from '../pages/studio-page.ts';
+import { ensureRendererBuilt, launchChromium, type StudioHost, startStudioHost } from './studio-host.ts';
+
+export interface OpenedStudio {
+  studio: StudioHost;
+  ui: StudioPage;
+  editor: CodeEditorPage;
+}
+
+/**
+ * Registers the hooks of an e2e file: one Chromium for the file, and for each test its own web
+ * host, workspace copy, user-data folder and browser context, all closed after the test.
+ */
+export function useStudio(): (options?: {
+  workspace?: 'example' | 'none';
+  colorScheme?: 'light' | 'dark';
+}) => Promise<OpenedStudio> {
+  let browser: Browser | undefined;
+  let studio: StudioHost | undefined;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterEach(async () => {
+    await context?.close();
+    await studio?.close();
+    context = undefined;
+    studio = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return async (options = {}) => {
+    if (!browser) throw new Error('useStudio(): the browser did not start (see beforeAll).');
+    studio = await startStudioHost({ workspace: options.workspace ?? 'example' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    const page = await context.newPage();
+    const ui = new StudioPage(page);
+    await ui.goto(studio.host.url, options.workspace === 'none' ? 'idle' : 'loaded');
+    return { studio, ui, editor: new CodeEditorPage(page) };
+  };
+}

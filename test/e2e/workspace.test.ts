@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StudioPage } from './pages/studio-page.ts';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  type StudioHost,
+  startStudioHost,
+} from './support/studio-host.ts';
+
+let browser: Browser;
+let studio: StudioHost | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+}, 120_000);
+
+afterEach(async () => {
+  await context?.close();
+  await studio?.close();
+  context = undefined;
+  studio = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openStudio(workspace: 'example' | 'none', colorScheme: 'light' | 'dark' = 'light') {
+  studio = await startStudioHost({ workspace });
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme });
+  return { studio, ui: new StudioPage(await context.newPage()) };
+}
+
+describe('workspaces in the web host', () => {
+  it('opens the example workspace: explorer with triggers, stages and fixtures; a stage in the editor', async () => {
+    const { studio, ui } = await openStudio('example');
+    await ui.goto(studio.host.url);
+    const studioJson = JSON.parse(await readFile(join(studio.workspace ?? '', 'studio.json'), 'utf8'));
+    await expect.poll(() => ui.byTestId('workspace-name').innerText()).toBe(studioJson.name);
+    await ui.byTestId('tree-trigger-PRE_REGISTER').waitFor();
+    const stage = ui.treeStage('PRE_REGISTER', 'email-domain-allowlist');
+    await stage.click();
+    await ui.tab('pipelines/PRE_REGISTER/email-domain-allowlist.js').waitFor();
+    await ui.page.locator('[data-testid="code-editor"][data-editor-state="ready"] .view-lines').waitFor();
+    await expect.poll(() => ui.byTestId('status-workspace').innerText()).toBe(studio.workspace);
+    await ui.screenshot('explorer-and-editor');
+  });
+
+  it('follows a dark system theme, Monaco included', async () => {
+    const { studio, ui } = await openStudio('example', 'dark');
+    await ui.goto(studio.host.url);
+    expect(await ui.byTestId('app').getAttribute('data-theme')).toBe('dark');
+    await ui.treeStage('PRE_REGISTER', 'email-domain-allowlist').click();
+    await ui.page.locator('.monaco-editor.vs-dark').waitFor();
+    await ui.screenshot('explorer-and-editor-dark');
+  });
+
+  it('creates a new workspace from the welcome screen', async () => {
+    const { studio, ui } = await openStudio('none');
+    await ui.goto(studio.host.url, 'idle');
+    await ui.screenshot('welcome');
+    await ui.byTestId('welcome-create').click();
+    const folder = join(studio.scratch, 'brand-new');
+    await ui.byTestId('workspace-path').fill(folder);
+    await ui.byTestId('workspace-name-input').fill('Brand new pipelines');
+    await ui.screenshot('create-workspace-dialog');
+    await ui.byTestId('workspace-submit').click();
+    await ui.waitForState('loaded');
+    await expect.poll(() => ui.byTestId('workspace-name').innerText()).toBe('Brand new pipelines');
+    const written = JSON.parse(await readFile(join(folder, 'studio.json'), 'utf8'));
+    expect(written.name).toBe('Brand new pipelines');
+  });
+
+  it('says why a folder cannot be opened, in the dialog', async () => {
+    const { studio, ui } = await openStudio('none');
+    await ui.goto(studio.host.url, 'idle');
+    await ui.byTestId('welcome-open').click();
+    await ui.byTestId('workspace-path').fill(join(studio.scratch, 'does-not-exist'));
+    await ui.byTestId('workspace-submit').click();
+    const error = ui.byTestId('workspace-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('does-not-exist');
+    await ui.waitForState('idle');
+  });
+});
