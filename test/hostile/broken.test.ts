@@ -214,8 +214,8 @@ function pipe(user, context, callback) { callback(null, user, context); }`,
 
 describe('broken functions', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

@@ -143,8 +143,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: escape attempts', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

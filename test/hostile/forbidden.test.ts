@@ -105,8 +105,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: forbidden modules and Node globals', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

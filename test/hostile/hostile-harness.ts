@@ -3,19 +3,19 @@
  * stage failed clearly, the host (this process, its globals, a sentinel file) is untouched, and
  * a normal pipeline run right after is unaffected and correct on every pooled isolate.
  */
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createExecutor, type Executor } from '../../main/executor/index.ts';
+import { createExecutor, type Executor, type SupervisedExecutor } from '../../main/executor/index.ts';
 import type { RunRequest, StageSource } from '../../shared/run-request.ts';
 import type { RunResult, StageOutcome, StageTrace } from '../../shared/run-result.ts';
 import type { Fixture } from '../../shared/schemas/fixture.ts';
+import { expectHostUntouched, SENTINEL_TEXT, snapshotHost } from './host-snapshot.ts';
 import { expectNormalResult, NORMAL_STAGES } from './normal-pipeline.ts';
 
 export const TRIGGER = 'PRE_AUTHENTICATION';
 export const HOSTILE_STAGE = 'hostile';
-const SENTINEL_TEXT = 'the host file, untouched';
 
 /** One hostile or broken function and what the executor must make of it. */
 export interface HostileCase {
@@ -41,19 +41,22 @@ export interface HostileCase {
 }
 
 export interface HostileSuite {
-  executor: Executor;
+  executor: SupervisedExecutor;
   dir: string;
   sentinel: string;
   close(): Promise<void>;
 }
 
-/** One executor (pool of 2) and one sentinel folder per test file, as the suite's brief asks. */
-export function openSuite(): HostileSuite {
+/**
+ * One executor (pool of 2) and one sentinel folder per test file, as the suite's brief asks.
+ * A first normal run starts the sandbox host and proves the baseline before any hostile case.
+ */
+export async function openSuite(): Promise<HostileSuite> {
   const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
   const sentinel = join(dir, 'sentinel.txt');
   writeFileSync(sentinel, SENTINEL_TEXT);
   const executor = createExecutor({ poolSize: 2 });
-  return {
+  const suite: HostileSuite = {
     executor,
     dir,
     sentinel,
@@ -62,6 +65,8 @@ export function openSuite(): HostileSuite {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  await expectNextRunsClean(executor);
+  return suite;
 }
 
 export function baseFixture(): Fixture {
@@ -108,75 +113,6 @@ export function hostileRequest(suite: HostileSuite, c: HostileCase): RunRequest 
     secrets: {},
     ...(c.memoryLimitMb ? { memoryLimitMb: c.memoryLimitMb } : {}),
   };
-}
-
-/** Identity of the intrinsics a polluted sandbox would most like to replace in the host. */
-const INTRINSICS = {
-  'JSON.stringify': JSON.stringify,
-  'JSON.parse': JSON.parse,
-  'Promise.prototype.then': Promise.prototype.then,
-  'Function.prototype.call': Function.prototype.call,
-  'Function.prototype.apply': Function.prototype.apply,
-  'Object.keys': Object.keys,
-  'Object.defineProperty': Object.defineProperty,
-  'Array.prototype.push': Array.prototype.push,
-  'Array.prototype.map': Array.prototype.map,
-  'Reflect.ownKeys': Reflect.ownKeys,
-  'Error.captureStackTrace': Error.captureStackTrace,
-} as const;
-
-interface HostSnapshot {
-  globals: string[];
-  prototypes: Record<string, string[]>;
-  prepareStackTrace: unknown;
-  files: string[];
-  env: string;
-}
-
-function snapshot(suite: HostileSuite): HostSnapshot {
-  const names = (o: object) => Reflect.ownKeys(o).map(String).sort();
-  return {
-    globals: names(globalThis),
-    prototypes: {
-      Object: names(Object.prototype),
-      Array: names(Array.prototype),
-      Function: names(Function.prototype),
-      Promise: names(Promise.prototype),
-      String: names(String.prototype),
-    },
-    prepareStackTrace: Error.prepareStackTrace,
-    files: readdirSync(suite.dir).sort(),
-    env: JSON.stringify(process.env),
-  };
-}
-
-function expectHostUntouched(suite: HostileSuite, before: HostSnapshot): void {
-  expect(readFileSync(suite.sentinel, 'utf8'), 'the sentinel file must keep its content').toBe(SENTINEL_TEXT);
-  const after = snapshot(suite);
-  expect(after.files, 'no file may appear in the sentinel folder').toEqual(before.files);
-  expect(after.globals, 'the test process globals').toEqual(before.globals);
-  expect(after.prototypes, 'the test process prototypes').toEqual(before.prototypes);
-  expect(after.prepareStackTrace).toBe(before.prepareStackTrace);
-  expect(after.env, 'process.env of the test process').toBe(before.env);
-  const current: Record<string, unknown> = {
-    'JSON.stringify': JSON.stringify,
-    'JSON.parse': JSON.parse,
-    'Promise.prototype.then': Promise.prototype.then,
-    'Function.prototype.call': Function.prototype.call,
-    'Function.prototype.apply': Function.prototype.apply,
-    'Object.keys': Object.keys,
-    'Object.defineProperty': Object.defineProperty,
-    'Array.prototype.push': Array.prototype.push,
-    'Array.prototype.map': Array.prototype.map,
-    'Reflect.ownKeys': Reflect.ownKeys,
-    'Error.captureStackTrace': Error.captureStackTrace,
-  };
-  for (const [name, original] of Object.entries(INTRINSICS)) {
-    expect(current[name] === original, `${name} of the test process must be the original`).toBe(true);
-  }
-  const probe: Record<string, unknown> = {};
-  expect(probe.polluted, 'Object.prototype of the test process').toBeUndefined();
-  expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
 }
 
 const FAILING: readonly StageOutcome[] = ['error', 'timeout'];
@@ -247,7 +183,8 @@ function reportCase(c: HostileCase, st: StageTrace): void {
 
 /** Runs one case and asserts the three things every hostile test asserts. */
 export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promise<RunResult> {
-  const before = snapshot(suite);
+  const before = snapshotHost(suite.dir);
+  const hostPid = suite.executor.hostPid;
   const result = await suite.executor.run(hostileRequest(suite, c));
   const trace = result.stages.find((s) => s.name === HOSTILE_STAGE);
   expect(trace, `the run has a trace for the "${HOSTILE_STAGE}" stage`).toBeDefined();
@@ -270,7 +207,9 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
   expectRunDataJsonShaped(result);
   c.check?.(result, st);
 
-  expectHostUntouched(suite, before);
+  expectHostUntouched(suite.dir, suite.sentinel, before);
+  expect(hostPid, 'the sandbox host was running before the case').toBeTypeOf('number');
+  expect(suite.executor.hostPid, 'the sandbox host process survived (no crash, no restart)').toBe(hostPid);
   await expectNextRunsClean(suite.executor);
   return result;
 }

@@ -175,8 +175,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: never-ending functions', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

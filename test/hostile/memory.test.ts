@@ -251,8 +251,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: resource exhaustion', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

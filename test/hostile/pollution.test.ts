@@ -179,8 +179,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: poisoning what the executor reads', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();

@@ -178,8 +178,8 @@ const CASES: HostileCase[] = [
 
 describe('hostile code: traps in returned values', () => {
   let suite: HostileSuite;
-  beforeAll(() => {
-    suite = openSuite();
+  beforeAll(async () => {
+    suite = await openSuite();
   });
   afterAll(async () => {
     await suite?.close();
