@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useStudio } from './support/studio-session.ts';
+import { setUpStudio } from './support/studio-session.ts';
 
-const open = useStudio();
+const open = setUpStudio();
 const STAGE = 'pipelines/PRE_AUTHENTICATION/require-verified-email.js';
 
 describe('editing pipeline code', () => {
@@ -39,12 +39,12 @@ describe('editing pipeline code', () => {
       hasText: 'toFixed',
     });
     await toFixed.waitFor();
-    expect(await toFixed.innerText()).toContain(`${STAGE}:2`);
+    expect(await toFixed.textContent()).toContain(`${STAGE}:2`);
     const args = ui.page.locator('[data-testid="problem-row"][data-source="editor"]', {
       hasText: /argument/i,
     });
     await args.first().waitFor();
-    expect(await args.first().innerText()).toContain(`${STAGE}:3`);
+    expect(await args.first().textContent()).toContain(`${STAGE}:3`);
     await editor.errorSquiggles().first().waitFor();
     await ui.screenshot('type-error-marked');
   });

@@ -41,13 +41,13 @@ describe('workspaces in the web host', () => {
     const { studio, ui } = await openStudio('example');
     await ui.goto(studio.host.url);
     const studioJson = JSON.parse(await readFile(join(studio.workspace ?? '', 'studio.json'), 'utf8'));
-    await expect.poll(() => ui.byTestId('workspace-name').innerText()).toBe(studioJson.name);
+    await expect.poll(() => ui.byTestId('workspace-name').textContent()).toBe(studioJson.name);
     await ui.byTestId('tree-trigger-PRE_REGISTER').waitFor();
     const stage = ui.treeStage('PRE_REGISTER', 'email-domain-allowlist');
     await stage.click();
     await ui.tab('pipelines/PRE_REGISTER/email-domain-allowlist.js').waitFor();
     await ui.page.locator('[data-testid="code-editor"][data-editor-state="ready"] .view-lines').waitFor();
-    await expect.poll(() => ui.byTestId('status-workspace').innerText()).toBe(studio.workspace);
+    await expect.poll(() => ui.byTestId('status-workspace').textContent()).toBe(studio.workspace);
     await ui.screenshot('explorer-and-editor');
   });
 
@@ -71,7 +71,7 @@ describe('workspaces in the web host', () => {
     await ui.screenshot('create-workspace-dialog');
     await ui.byTestId('workspace-submit').click();
     await ui.waitForState('loaded');
-    await expect.poll(() => ui.byTestId('workspace-name').innerText()).toBe('Brand new pipelines');
+    await expect.poll(() => ui.byTestId('workspace-name').textContent()).toBe('Brand new pipelines');
     const written = JSON.parse(await readFile(join(folder, 'studio.json'), 'utf8'));
     expect(written.name).toBe('Brand new pipelines');
   });
@@ -84,7 +84,7 @@ describe('workspaces in the web host', () => {
     await ui.byTestId('workspace-submit').click();
     const error = ui.byTestId('workspace-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('does-not-exist');
+    expect(await error.textContent()).toContain('does-not-exist');
     await ui.waitForState('idle');
   });
 });

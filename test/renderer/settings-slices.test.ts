@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EnvFile } from '../../shared/schemas/studio.ts';
 import { createAppStore } from '../../renderer/store/app-store.ts';
 import { envFromRows } from '../../renderer/store/env-slice.ts';
 import { filterTemplates, templateCategories } from '../../renderer/store/templates-slice.ts';
 import type { TemplateSummary } from '../../shared/ipc/results.ts';
+import type { EnvFile } from '../../shared/schemas/studio.ts';
 import { fakeApi, snapshot } from './fake-api.ts';
 
 describe('secrets slice', () => {

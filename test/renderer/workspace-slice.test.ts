@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../shared/ipc/results.ts';
 import { createAppStore } from '../../renderer/store/app-store.ts';
+import type { AppInfo } from '../../shared/ipc/results.ts';
 import { fakeApi, snapshot } from './fake-api.ts';
 
 const info = (workspacePath: string | null): AppInfo => ({

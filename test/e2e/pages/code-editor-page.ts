@@ -53,8 +53,8 @@ export class CodeEditorPage {
 
   /** The visible text of the editor's lines, joined (Monaco renders spaces as nbsp). */
   async visibleText(): Promise<string> {
-    const text = await this.root.locator('.view-lines').innerText();
-    return text.replace(/\u00a0/g, ' ');
+    const text = await this.root.locator('.view-lines').textContent();
+    return (text ?? '').replace(/\u00a0/g, ' ');
   }
 
   /** Error squiggles Monaco draws for its markers. */

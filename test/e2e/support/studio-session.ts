@@ -14,7 +14,7 @@ export interface OpenedStudio {
  * Registers the hooks of an e2e file: one Chromium for the file, and for each test its own web
  * host, workspace copy, user-data folder and browser context, all closed after the test.
  */
-export function useStudio(): (options?: {
+export function setUpStudio(): (options?: {
   workspace?: 'example' | 'none';
   colorScheme?: 'light' | 'dark';
 }) => Promise<OpenedStudio> {
@@ -39,7 +39,7 @@ export function useStudio(): (options?: {
   });
 
   return async (options = {}) => {
-    if (!browser) throw new Error('useStudio(): the browser did not start (see beforeAll).');
+    if (!browser) throw new Error('setUpStudio(): the browser did not start (see beforeAll).');
     studio = await startStudioHost({ workspace: options.workspace ?? 'example' });
     context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
