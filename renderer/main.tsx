@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/app.tsx';
+import {
+  connectPipelineFeatures,
+  registerPipelineViews,
+} from './features/canvas/register-pipeline-features.ts';
 import { connectBridge } from './ipc/bridge.ts';
 import { createAppStore } from './store/app-store.ts';
 import { AppStoreProvider } from './store/app-store-context.tsx';
@@ -12,9 +16,11 @@ import './styles/controls.css';
 import './styles/views.css';
 
 registerBuiltinViews();
+registerPipelineViews();
 const bridge = connectBridge();
 const store = createAppStore(bridge.api);
 connectEvents(store, bridge.on);
+connectPipelineFeatures(store, bridge.on);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

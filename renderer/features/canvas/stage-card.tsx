@@ -31,6 +31,7 @@ export function StageCard(props: StageCardProps) {
   return (
     <li
       className={classes.join(' ')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the card itself is the keyboard handle for reordering (Alt+Arrow, Space).
       tabIndex={0}
       draggable
       aria-roledescription="stage card"

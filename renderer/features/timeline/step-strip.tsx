@@ -6,7 +6,7 @@ export function StepStrip(props: { result: RunResult; step: number; onStep(index
   return (
     <ol className="step-strip" aria-label="Stages of this run" data-testid="step-strip">
       {props.result.stages.map((stage, index) => (
-        <li key={`${stage.name}-${index}`}>
+        <li key={stage.name}>
           <button
             type="button"
             className={index === props.step ? 'step current' : 'step'}
@@ -66,7 +66,7 @@ export function Waterfall(props: { result: RunResult; step: number; onStep(index
   );
   let start = 0;
   return (
-    <div className="waterfall" data-testid="waterfall" aria-label="Stage durations">
+    <div className="waterfall" data-testid="waterfall">
       {stages.map((stage, index) => {
         const left = (start / total) * 100;
         const width = Math.max((stage.durationMs / total) * 100, 0.6);
@@ -74,7 +74,7 @@ export function Waterfall(props: { result: RunResult; step: number; onStep(index
         return (
           <button
             type="button"
-            key={`${stage.name}-${index}`}
+            key={stage.name}
             className={index === props.step ? 'waterfall-row current' : 'waterfall-row'}
             data-testid="waterfall-row"
             onClick={() => props.onStep(index)}

@@ -1,0 +1,32 @@
+import type { Subscribe } from '../../../shared/ipc/contract.ts';
+import type { AppStore } from '../../store/app-store.ts';
+import { PIPELINE_VIEW } from '../../store/canvas-slice.ts';
+import { TIMELINE_VIEW } from '../../store/timeline-slice.ts';
+import { registerEditorView, registerSideView } from '../../views/view-registry.ts';
+import { connectLiveRerun } from '../fixtures/live-rerun.ts';
+import { TimelineView } from '../timeline/timeline-view.tsx';
+import { PipelineEditor } from './pipeline-editor.tsx';
+import { PipelinesView } from './pipelines-view.tsx';
+
+/** Registers the stage canvas, the fixtures and the run timeline with the shell (issue 5). */
+export function registerPipelineViews(): void {
+  registerSideView({
+    id: 'pipelines',
+    title: 'Pipelines',
+    icon: 'bolt',
+    order: 20,
+    component: PipelinesView,
+  });
+  registerEditorView({ id: PIPELINE_VIEW, component: PipelineEditor });
+  registerEditorView({ id: TIMELINE_VIEW, component: TimelineView });
+}
+
+/** Feeds run progress into the store and re-runs fixtures after edits; returns the disconnect. */
+export function connectPipelineFeatures(store: AppStore, on: Subscribe): () => void {
+  const offProgress = on('run.progress', (progress) => store.getState().applyRunProgress(progress));
+  const offLive = connectLiveRerun(store);
+  return () => {
+    offProgress();
+    offLive();
+  };
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { StageTrace } from '../../../shared/run-result.ts';
+import type { JsonObject } from '../../../shared/schemas/json.ts';
+import { useAppStore } from '../../store/app-store-context.tsx';
+
+type Input = { user: JsonObject | null; context: JsonObject };
+
+/** Reads `{ "user": ..., "context": ... }` from the form, or says what is wrong with it. */
+export function parseStepInput(text: string): { input: Input } | { error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { error: `The input is not valid JSON: ${(error as Error).message}` };
+  }
+  const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value)) return { error: 'The input must be an object: { "user": ..., "context": ... }.' };
+  const user = value.user ?? null;
+  if (user !== null && !isObject(user)) return { error: '"user" must be an object or null.' };
+  const context = value.context ?? {};
+  if (!isObject(context)) return { error: '"context" must be an object.' };
+  return { input: { user, context } };
+}
+
+/** Edits the input of step k and runs stages k..n again as a new run in the history. */
+export function RerunForm(props: { stage: StageTrace; step: number; count: number; onDone(): void }) {
+  const store = useAppStore();
+  const [text, setText] = useState(() =>
+    JSON.stringify({ user: props.stage.input.user, context: props.stage.input.context }, null, 2),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const parsed = parseStepInput(text);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const ok = await store.getState().rerunFromStep(props.step, parsed.input);
+    setBusy(false);
+    if (ok) props.onDone();
+  };
+  return (
+    <form
+      className="rerun-form"
+      data-testid="rerun-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor="rerun-input">
+        Input of <strong>{props.stage.name}</strong> (step {props.step + 1}); stages {props.step + 1}–
+        {props.count} run again with it:
+      </label>
+      <textarea
+        id="rerun-input"
+        spellCheck={false}
+        value={text}
+        data-testid="rerun-input"
+        aria-invalid={error !== null}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {error ? (
+        <p className="form-error" role="alert" data-testid="rerun-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button secondary" onClick={props.onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button" disabled={busy} data-testid="rerun-submit">
+          Run stages {props.step + 1}–{props.count}
+        </button>
+      </div>
+    </form>
+  );
+}
