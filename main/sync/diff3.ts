@@ -69,7 +69,7 @@ export function diffLines(before: string, after: string): DiffLine[] {
 
 /** A unified-style text of a diff with `context` unchanged lines around each change. */
 export function formatDiff(lines: DiffLine[], context = 2): string {
-  const keep = lines.map((line, i) =>
+  const keep = lines.map((_line, i) =>
     lines.slice(Math.max(0, i - context), i + context + 1).some((near) => near.op !== ' '),
   );
   const out: string[] = [];
