@@ -5,6 +5,7 @@ import {
   connectPipelineFeatures,
   registerPipelineViews,
 } from './features/canvas/register-pipeline-features.ts';
+import { connectSyncEvents, registerSyncViews } from './features/sync/register-sync.ts';
 import { connectBridge } from './ipc/bridge.ts';
 import { createAppStore } from './store/app-store.ts';
 import { AppStoreProvider } from './store/app-store-context.tsx';
@@ -17,10 +18,12 @@ import './styles/views.css';
 
 registerBuiltinViews();
 registerPipelineViews();
+registerSyncViews();
 const bridge = connectBridge();
 const store = createAppStore(bridge.api);
 connectEvents(store, bridge.on);
 connectPipelineFeatures(store, bridge.on);
+connectSyncEvents(store, bridge.on);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

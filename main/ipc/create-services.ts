@@ -14,6 +14,7 @@ import { createRecentWorkspaces } from './recent-workspaces.ts';
 import { runHandlers } from './run-handlers.ts';
 import type { Services } from './services.ts';
 import { createSession } from './session.ts';
+import { syncHandlers } from './sync-handlers.ts';
 import { workspaceHandlers } from './workspace-handlers.ts';
 
 export interface ServicesOptions {
@@ -58,6 +59,7 @@ export function createServices(options: ServicesOptions): StudioServices {
     ...pipelineHandlers(session, runs.runner),
     ...catalogHandlers(options.templates),
     ...runs.handlers,
+    ...syncHandlers({ session, executor: options.executor, events }),
   };
   const stopStateEvents = options.executor.onStateChange((state) => events.emit('sandbox.state', { state }));
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SyncDialogs } from '../features/sync/sync-dialogs.tsx';
 import { useApp, useAppStore } from '../store/app-store-context.tsx';
 import { ActivityBar } from './activity-bar.tsx';
 import { BottomPanel } from './bottom-panel.tsx';
@@ -70,6 +71,7 @@ export function App() {
       )}
       <StatusBar />
       <DialogHost />
+      <SyncDialogs />
       <Notices />
     </div>
   );

@@ -21,6 +21,7 @@ const PATHS = {
   more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
   beaker: 'M6 1.5v5L2 13.5h12L10 6.5v-5M5 1.5h6',
   circle: 'M8 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
+  cloud: 'M4.5 12.5h7a3 3 0 0 0 .4-6 4 4 0 0 0-7.7-.9A3.5 3.5 0 0 0 4.5 12.5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

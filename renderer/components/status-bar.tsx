@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { assertNever } from '../../shared/assert-never.ts';
 import type { SandboxState } from '../../shared/ipc/workspace-types.ts';
+import { SyncStatusItem } from '../features/sync/sync-status-item.tsx';
 import { useApp } from '../store/app-store-context.tsx';
 import { Icon } from './icon.tsx';
 import { problemRows } from './problems-panel.tsx';
@@ -39,6 +40,7 @@ export function StatusBar() {
       >
         <Icon name="error" size={12} /> {problems}
       </button>
+      <SyncStatusItem />
       <span className="spacer" />
       <span className="status-item path" data-testid="status-workspace" title={root}>
         {root ?? 'No workspace'}

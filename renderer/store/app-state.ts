@@ -9,6 +9,7 @@ import type { NoticesSlice } from './notices-slice.ts';
 import type { ProblemsSlice } from './problems-slice.ts';
 import type { RunsSlice } from './runs-slice.ts';
 import type { SecretsSlice } from './secrets-slice.ts';
+import type { SyncSlice } from './sync-slice.ts';
 import type { TemplatesSlice } from './templates-slice.ts';
 import type { TimelineSlice } from './timeline-slice.ts';
 import type { UiSlice } from './ui-slice.ts';
@@ -27,7 +28,8 @@ export type AppState = WorkspaceSlice &
   RunsSlice &
   CanvasSlice &
   FixturesSlice &
-  TimelineSlice;
+  TimelineSlice &
+  SyncSlice;
 
 /** A slice creator that gets the API it talks to, so tests can hand it a fake. */
 export type SliceCreator<S> = (api: Api) => StateCreator<AppState, [], [], S>;

@@ -10,6 +10,7 @@ import { createNoticesSlice } from './notices-slice.ts';
 import { createProblemsSlice } from './problems-slice.ts';
 import { createRunsSlice } from './runs-slice.ts';
 import { createSecretsSlice } from './secrets-slice.ts';
+import { createSyncSlice } from './sync-slice.ts';
 import { createTemplatesSlice } from './templates-slice.ts';
 import { createTimelineSlice } from './timeline-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
@@ -33,5 +34,6 @@ export function createAppStore(api: Api): AppStore {
     ...createCanvasSlice(api)(...a),
     ...createFixturesSlice(api)(...a),
     ...createTimelineSlice(api)(...a),
+    ...createSyncSlice(api)(...a),
   }));
 }

@@ -40,6 +40,15 @@ const calls: Record<CallName, true> = {
   'run.all': true,
   'run.cancel': true,
   'run.stages': true,
+  'sync.status': true,
+  'sync.connect': true,
+  'sync.pull': true,
+  'sync.push': true,
+  'sync.resolveConflict': true,
+  'sync.publishReview': true,
+  'sync.publish': true,
+  'sync.versions': true,
+  'sync.rollback': true,
 };
 
 const events: Record<EventName, true> = {
@@ -48,6 +57,7 @@ const events: Record<EventName, true> = {
   'run.progress': true,
   'app.error': true,
   'menu.command': true,
+  'sync.changed': true,
 };
 
 export const CALL_NAMES = Object.keys(calls) as CallName[];

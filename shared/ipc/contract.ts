@@ -3,9 +3,6 @@
  * once. Electron's preload and the WebSocket bridge are two transports of this map. A new call
  * is one line in `callArgs`, one in `CallResults` and one in `CALL_NAMES` (channels.ts); the
  * compiler then shows every host still missing it.
- *
- * Reserved for issue 6 (not in the map yet): `sync.status`, `sync.pull`, `sync.push`,
- * `sync.publish`, and the event `sync.changed`.
  */
 import type { z } from 'zod';
 import type { RunResult } from '../run-result.ts';
@@ -39,6 +36,14 @@ import type {
   TemplateSummary,
   WorkspaceChanged,
 } from './results.ts';
+import { syncArgs } from './sync-args.ts';
+import type {
+  PublishedVersion,
+  PublishReview,
+  SyncOutcome,
+  SyncStatus,
+  VersionHistory,
+} from './sync-types.ts';
 import type { SandboxState, WorkspaceSnapshot } from './workspace-types.ts';
 
 /** Argument schemas by call name; the host validates every call with these before running it. */
@@ -76,6 +81,15 @@ export const callArgs = {
   'run.all': runArgs.all,
   'run.cancel': runArgs.cancel,
   'run.stages': runArgs.stages,
+  'sync.status': noArgs,
+  'sync.connect': syncArgs.connect,
+  'sync.pull': noArgs,
+  'sync.push': noArgs,
+  'sync.resolveConflict': syncArgs.resolveConflict,
+  'sync.publishReview': noArgs,
+  'sync.publish': syncArgs.publish,
+  'sync.versions': noArgs,
+  'sync.rollback': syncArgs.rollback,
 } as const satisfies Record<string, z.ZodType>;
 
 /** What each call resolves with. Keys must equal those of `callArgs` (checked below). */
@@ -116,6 +130,20 @@ export interface CallResults {
   /** `true` when a run with that id was in flight and is now cancelled. */
   'run.cancel': { cancelled: boolean };
   'run.stages': { runId: string; result: RunResult };
+  /** Asks the remote (offline is an answer, not an error). */
+  'sync.status': SyncStatus;
+  /** Stores url/tenant in studio.json and the key in the secret store, then checks the remote. */
+  'sync.connect': SyncStatus;
+  'sync.pull': SyncOutcome;
+  /** Refused while conflicts wait; a stale base pulls and merges first. */
+  'sync.push': SyncOutcome;
+  'sync.resolveConflict': SyncOutcome;
+  /** Runs the gate (compile + every fixture), then the behaviour and content diff. */
+  'sync.publishReview': PublishReview;
+  /** Pushes the reviewed draft if needed, then publishes it; refused if it changed since the review. */
+  'sync.publish': PublishedVersion;
+  'sync.versions': VersionHistory;
+  'sync.rollback': PublishedVersion;
 }
 
 /** Payloads of the events main pushes to the renderer. */
@@ -128,6 +156,8 @@ export interface EventPayloads {
   'app.error': IpcError;
   /** An application-menu command for the renderer to carry out (save, run fixture, ...). */
   'menu.command': { command: MenuCommand /** For `open-recent`: the workspace to open. */; path?: string };
+  /** The sync state changed (after a pull, push, connect, or a periodic check). */
+  'sync.changed': SyncStatus;
 }
 
 export type CallName = keyof typeof callArgs;

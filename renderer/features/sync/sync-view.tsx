@@ -9,7 +9,6 @@ import { SyncBadge } from './sync-badge.tsx';
 import { SyncConflicts } from './sync-conflicts.tsx';
 import { SyncStatusList } from './sync-status-list.tsx';
 import { VersionHistory } from './version-history.tsx';
-import './sync.css';
 
 /** The Sync side view: the remote, the state of every stage, pull/push/publish, versions. */
 export function SyncView() {

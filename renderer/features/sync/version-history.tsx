@@ -16,6 +16,7 @@ export function VersionHistory() {
   );
   const { online, published, load } = s;
   // Reload when the live version changes (a publish here or by a teammate).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `published` is the trigger, not an input.
   useEffect(() => {
     if (online) void load();
   }, [online, published, load]);
