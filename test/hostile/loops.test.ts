@@ -147,6 +147,17 @@ const CASES: HostileCase[] = [
     message: TIMED_OUT,
   },
   {
+    // The virtual clock does not move for a 0 ms timer, so only the CPU budget can stop this;
+    // it is spent over thousands of tiny calls into the isolate (see scratch/executor-bugs.md #7).
+    name: 'zero-delay setTimeout chain that never calls back',
+    code: `function pipe(user, context, callback) {
+  function again() { setTimeout(again, 0); }
+  again();
+}`,
+    outcome: 'timeout',
+    message: TIMED_OUT,
+  },
+  {
     name: 'timers meant to fire after the callback do not change the result or the next run',
     code: `function pipe(user, context, callback) {
   setTimeout(() => { globalThis.pwned = true; user.nickname = 'late'; }, 0);
