@@ -73,7 +73,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
         return (
           <div key={p.trigger}>
             <div
-              className="tree-row trigger-row"
+              className="tree-row tree-trigger"
               role="treeitem"
               aria-expanded={open}
               tabIndex={0}
@@ -86,7 +86,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
               <Icon name="bolt" className="trigger-icon" />
               <span className="tree-label">{TRIGGER_INFO[p.trigger].title}</span>
               <span className="tree-hint">{p.trigger}</span>
-              <span className="row-actions">
+              <span className="tree-actions">
                 <IconButton
                   icon="plus"
                   label={`Add a stage to ${p.trigger}`}

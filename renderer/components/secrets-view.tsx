@@ -41,7 +41,7 @@ export function SecretsView() {
             <span className="tag ok" data-testid="secret-state">
               set
             </span>
-            <span className="row-actions always">
+            <span className="secret-actions">
               <IconButton
                 icon="edit"
                 label={`Replace ${name}`}
@@ -61,7 +61,7 @@ export function SecretsView() {
           <li key={name} className="secret-row" data-testid={`secret-${name}`}>
             <span className="secret-name">{name}</span>
             <span className="tag warn">not set</span>
-            <span className="row-actions always">
+            <span className="secret-actions">
               <IconButton icon="edit" label={`Set ${name}`} onClick={() => setEditing(name)} />
             </span>
           </li>
