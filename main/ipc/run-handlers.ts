@@ -72,9 +72,13 @@ export function runHandlers(
     return { runId, trigger, fixtureId, result, expectation };
   }
 
-  /** Runs one request under a cancellable id. */
+  /**
+   * Registers the run id before any await, so a `run.cancel` sent right after the call always
+   * finds it, then runs `task` with its abort signal.
+   */
   async function tracked<T>(runId: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
+    inFlight.get(runId)?.abort();
     inFlight.set(runId, controller);
     try {
       return await task(controller.signal);
@@ -93,21 +97,23 @@ export function runHandlers(
   return {
     runner,
     handlers: {
-      async 'run.fixture'({ trigger, fixtureId, overrides, runId = randomUUID() }) {
-        const { request, fixture } = await requestFor(trigger, fixtureId, {
-          stagesOverride: overrides?.stages,
-          fixture: overrides?.fixture,
+      'run.fixture'({ trigger, fixtureId, overrides, runId = randomUUID() }) {
+        return tracked(runId, async (signal) => {
+          const { request, fixture } = await requestFor(trigger, fixtureId, {
+            stagesOverride: overrides?.stages,
+            fixture: overrides?.fixture,
+          });
+          return toRun(runId, trigger, fixtureId, fixture, await executor.run(request, { signal }));
         });
-        const result = await tracked(runId, (signal) => executor.run(request, { signal }));
-        return toRun(runId, trigger, fixtureId, fixture, result);
       },
-      async 'run.all'({ trigger, stagesOverride, runId = randomUUID() }) {
-        const snapshot = await session.current().read();
-        const ids = (snapshot.pipelines.find((p) => p.trigger === trigger)?.fixtures ?? []).map((f) => f.id);
-        const prepared = await Promise.all(ids.map((id) => requestFor(trigger, id, { stagesOverride })));
-        const runs: FixtureRun[] = [];
-        let cancelled = false;
-        await tracked(runId, async (signal) => {
+      'run.all'({ trigger, stagesOverride, runId = randomUUID() }) {
+        return tracked(runId, async (signal) => {
+          const snapshot = await session.current().read();
+          const ids = (snapshot.pipelines.find((p) => p.trigger === trigger)?.fixtures ?? []).map(
+            (f) => f.id,
+          );
+          const prepared = await Promise.all(ids.map((id) => requestFor(trigger, id, { stagesOverride })));
+          const runs: FixtureRun[] = [];
           await executor.runMany(
             prepared.map((p) => p.request),
             {
@@ -123,9 +129,8 @@ export function runHandlers(
               },
             },
           );
-          cancelled = signal.aborted;
+          return { runId, trigger, runs, cancelled: signal.aborted };
         });
-        return { runId, trigger, runs, cancelled };
       },
       async 'run.cancel'({ runId }) {
         const controller = inFlight.get(runId);
@@ -133,10 +138,11 @@ export function runHandlers(
         controller.abort();
         return { cancelled: true };
       },
-      async 'run.stages'({ trigger, stagesOverride, fixtureId, fixture, runId = randomUUID() }) {
-        const { request } = await requestFor(trigger, fixtureId, { stagesOverride, fixture });
-        const result = await tracked(runId, (signal) => executor.run(request, { signal }));
-        return { runId, result };
+      'run.stages'({ trigger, stagesOverride, fixtureId, fixture, runId = randomUUID() }) {
+        return tracked(runId, async (signal) => {
+          const { request } = await requestFor(trigger, fixtureId, { stagesOverride, fixture });
+          return { runId, result: await executor.run(request, { signal }) };
+        });
       },
     },
   };

@@ -166,7 +166,7 @@ export function syncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
         const parts = await reviewDraft({
           executor: deps.executor,
           draft,
-          published: published?.content ?? null,
+          published: published ? { version: published.version, content: published.content } : null,
           secrets: await sync.workspace.secretValues(),
         });
         const draftHash = contentHash(draft);

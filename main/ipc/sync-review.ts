@@ -1,12 +1,8 @@
 /**
- * The publish gate and review (issue 6): every stage must compile and every fixture must pass;
- * then the fixtures are run through the published version too, and those whose result differs
- * are listed beside the code, order, settings, env and fixture differences.
+ * The publish gate and review for the studio: main/sync's `checkGate` and `buildReview`, turned
+ * into the contract's rows (shared/ipc/sync-types.ts) that the review dialog lists.
  */
 import { createHash } from 'node:crypto';
-import { Script } from 'node:vm';
-import { buildRunRequest } from '../../shared/build-run-request.ts';
-import { deepEqual, matchExpectation } from '../../shared/expect-match.ts';
 import type {
   BehaviourChange,
   ContentChange,
@@ -15,14 +11,11 @@ import type {
   GateFixtureResult,
   PublishGate,
 } from '../../shared/ipc/sync-types.ts';
-import type { RunRequest } from '../../shared/run-request.ts';
-import type { RunResult } from '../../shared/run-result.ts';
-import { type Fixture, fixtureSchema } from '../../shared/schemas/fixture.ts';
-import type { Json } from '../../shared/schemas/json.ts';
-import type { StoreContent, StoredPipeline } from '../../shared/store-api.ts';
+import type { StoreContent } from '../../shared/store-api.ts';
 import { TRIGGERS, type Trigger } from '../../shared/triggers.ts';
 import type { Executor } from '../executor/types.ts';
-import { diffLines, formatDiff } from '../sync/diff3.ts';
+import { checkGate, type GateReport } from '../sync/gate.ts';
+import { buildReview, type Review } from '../sync/review.ts';
 
 /** Identifies a draft: publish refuses when the workspace no longer hashes the same as at review. */
 export function contentHash(content: StoreContent): string {
@@ -40,100 +33,10 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Parses each stage as the sandbox will (a script declaring `pipe`), without running it. */
-export function compileProblems(content: StoreContent): GateCompileProblem[] {
-  const problems: GateCompileProblem[] = [];
-  for (const [trigger, pipeline] of pipelinesOf(content)) {
-    for (const stage of pipeline.stages) {
-      const relPath = `pipelines/${trigger}/${stage.file}`;
-      try {
-        new Script(stage.code, { filename: relPath });
-      } catch (error) {
-        const line = /:(\d+)\s*$/m.exec(String((error as Error).stack).split('\n')[0] ?? '')?.[1];
-        problems.push({
-          trigger,
-          stage: stage.name,
-          relPath,
-          ...(line === undefined ? {} : { line: Number(line) }),
-          message: `${(error as Error).name}: ${(error as Error).message}`,
-        });
-      }
-    }
-  }
-  return problems;
-}
-
-interface FixtureCase {
-  trigger: Trigger;
-  id: string;
-  fixture: Fixture;
-}
-
-function pipelinesOf(content: StoreContent): [Trigger, StoredPipeline][] {
-  return TRIGGERS.flatMap((t) => {
-    const p = content.pipelines[t];
-    return p ? [[t, p] as [Trigger, StoredPipeline]] : [];
-  });
-}
-
-/** The draft's fixtures, parsed; one that does not parse fails the gate with its field path. */
-function fixtureCases(content: StoreContent): { cases: FixtureCase[]; broken: GateFixtureResult[] } {
-  const cases: FixtureCase[] = [];
-  const broken: GateFixtureResult[] = [];
-  for (const [trigger, pipeline] of pipelinesOf(content)) {
-    for (const [id, raw] of Object.entries(pipeline.fixtures)) {
-      const parsed = fixtureSchema.safeParse(raw);
-      if (parsed.success) cases.push({ trigger, id, fixture: parsed.data });
-      else {
-        const issue = parsed.error.issues[0];
-        broken.push({
-          trigger,
-          fixtureId: id,
-          name: id,
-          pass: false,
-          reasons: [
-            `fixtures/${trigger}/${id}.json: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
-          ],
-        });
-      }
-    }
-  }
-  return { cases, broken };
-}
-
-function requestFor(
-  content: StoreContent,
-  c: FixtureCase,
-  secrets: Record<string, string>,
-): RunRequest | undefined {
-  const pipeline = content.pipelines[c.trigger];
-  if (!pipeline) return undefined;
-  return buildRunRequest({
-    trigger: c.trigger,
-    stages: pipeline.stages.map((s) => ({ ...s, relPath: `pipelines/${c.trigger}/${s.file}` })),
-    fixture: c.fixture,
-    env: content.env,
-    secrets,
-  });
-}
-
-async function runAll(
-  executor: Executor,
-  content: StoreContent | null,
-  cases: readonly FixtureCase[],
-  secrets: Record<string, string>,
-): Promise<(RunResult | undefined)[]> {
-  const requests = cases.map((c) => (content ? requestFor(content, c, secrets) : undefined));
-  const present = requests.filter((r): r is RunRequest => r !== undefined);
-  const results = await executor.runMany(present);
-  let next = 0;
-  return requests.map((r) => (r === undefined ? undefined : results[next++]));
-}
-
 export interface ReviewInput {
   executor: Executor;
   draft: StoreContent;
-  published: StoreContent | null;
+  published: { version: number; content: StoreContent } | null;
   secrets: Record<string, string>;
 }
 
@@ -143,168 +46,127 @@ export interface ReviewParts {
   changes: ContentChange[];
 }
 
-/** Runs the gate; when it passes, also the published side for the behaviour diff. */
+/** Runs the gate; only a passing draft is also run through the live version for the review. */
 export async function reviewDraft(input: ReviewInput): Promise<ReviewParts> {
-  const compile = compileProblems(input.draft);
-  const { cases, broken } = fixtureCases(input.draft);
-  const draftRuns = await runAll(input.executor, input.draft, cases, input.secrets);
-  const fixtures: GateFixtureResult[] = [...broken];
-  cases.forEach((c, i) => {
-    const result = draftRuns[i];
-    const reasons: string[] = [];
-    if (result && c.fixture.expect) {
-      for (const m of matchExpectation(c.fixture.expect, result).mismatches) {
-        reasons.push(`${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
-      }
-    }
-    if (result?.outcome === 'error' && !c.fixture.expect)
-      reasons.push(`error: ${result.error?.message ?? ''}`);
-    fixtures.push({
-      trigger: c.trigger,
-      fixtureId: c.id,
-      name: c.fixture.name,
-      pass: reasons.length === 0,
-      reasons,
-    });
+  const gate = toGate(await checkGate(input.draft, input.executor, input.secrets));
+  if (!gate.passed) return { gate, behaviour: [], changes: [] };
+  const review = await buildReview(input.published, input.draft, input.executor, input.secrets);
+  return { gate, behaviour: toBehaviour(review), changes: toChanges(review) };
+}
+
+const asTrigger = (value: string | undefined): Trigger => TRIGGERS.find((t) => t === value) ?? TRIGGERS[0];
+
+export function toGate(report: GateReport): PublishGate {
+  const compile: GateCompileProblem[] = report.compile.map((p) => {
+    const [, trigger, file] = /^pipelines\/([^/]+)\/(.+)$/.exec(p.file) ?? [];
+    return {
+      trigger: asTrigger(trigger),
+      stage: (file ?? p.file).replace(/\.js$/, ''),
+      relPath: p.file,
+      ...(p.line === undefined ? {} : { line: p.line }),
+      message: p.message,
+    };
   });
-  const gate: PublishGate = {
-    passed: compile.length === 0 && fixtures.every((f) => f.pass),
-    compile,
-    fixtures,
-  };
-  const changes = contentChanges(input.published, input.draft);
-  if (!gate.passed) return { gate, behaviour: [], changes };
-  const publishedRuns = await runAll(input.executor, input.published, cases, input.secrets);
-  const behaviour: BehaviourChange[] = [];
-  cases.forEach((c, i) => {
-    const change = compareRuns(publishedRuns[i], draftRuns[i]);
-    if (change) behaviour.push({ trigger: c.trigger, fixtureId: c.id, name: c.fixture.name, ...change });
-  });
-  return { gate, behaviour, changes };
+  const fixtures: GateFixtureResult[] = report.fixtures.map((f) => ({
+    trigger: f.trigger,
+    fixtureId: f.id,
+    name: f.name,
+    pass: f.pass,
+    reasons: [
+      ...f.mismatches.map(
+        (m) => `${m.path}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual ?? null)}`,
+      ),
+      ...(f.error ? [`run error: ${f.error}`] : []),
+    ],
+  }));
+  return { passed: report.ok, compile, fixtures };
 }
 
-const outcomeOf = (r: RunResult | undefined): DecisionOutcome => r?.outcome ?? 'absent';
+const asOutcome = (value: string): DecisionOutcome =>
+  value === 'continue' || value === 'deny' || value === 'error' ? value : 'absent';
 
-/** What differs in a decision: the outcome, the error, then user, context, tokens and custom data. */
-export function compareRuns(
-  published: RunResult | undefined,
-  draft: RunResult | undefined,
-): Pick<BehaviourChange, 'published' | 'draft' | 'details'> | null {
-  const details: string[] = [];
-  if (published && draft) {
-    if (published.error?.message !== draft.error?.message && (published.error || draft.error)) {
-      details.push(
-        `error: ${JSON.stringify(published.error?.message ?? null)} → ${JSON.stringify(draft.error?.message ?? null)}`,
-      );
-    }
-    for (const key of ['user', 'context', 'idToken', 'accessToken', 'customData'] as const) {
-      const before = (published[key] ?? null) as Json;
-      const after = (draft[key] ?? null) as Json;
-      if (!deepEqual(before, after)) details.push(...describeDiff(key, before, after));
-    }
-  }
-  const same = outcomeOf(published) === outcomeOf(draft) && details.length === 0;
-  return same ? null : { published: outcomeOf(published), draft: outcomeOf(draft), details };
+export function toBehaviour(review: Review): BehaviourChange[] {
+  return review.behaviour.map((b) => ({
+    trigger: b.trigger,
+    fixtureId: b.id,
+    name: b.name,
+    published: asOutcome(b.published.outcome),
+    draft: asOutcome(b.draft.outcome),
+    details: b.fields
+      .filter((field) => field !== 'outcome')
+      .map((field) =>
+        field === 'error'
+          ? `error: ${JSON.stringify(b.published.error ?? null)} → ${JSON.stringify(b.draft.error ?? null)}`
+          : `${field} differs`,
+      ),
+  }));
 }
 
-function describeDiff(path: string, before: Json, after: Json, limit = 4): string[] {
-  const out: string[] = [];
-  const walk = (p: string, b: Json | undefined, a: Json | undefined) => {
-    if (out.length >= limit || deepEqual(b, a)) return;
-    const objects =
-      b && a && typeof b === 'object' && typeof a === 'object' && !Array.isArray(b) && !Array.isArray(a);
-    if (objects) {
-      for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) walk(`${p}.${k}`, b[k], a[k]);
-      return;
-    }
-    out.push(`${p}: ${JSON.stringify(b ?? null)} → ${JSON.stringify(a ?? null)}`);
-  };
-  walk(path, before, after);
-  return out;
-}
+const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
 
-const SETTINGS = ['enabled', 'async', 'timeoutSeconds', 'terminateOnTimeout', 'description', 'file'] as const;
-
-/** The code, order, settings, env and fixture differences from the published content to the draft. */
-export function contentChanges(published: StoreContent | null, draft: StoreContent): ContentChange[] {
-  const before = published ?? { env: {}, pipelines: {} };
+/** One row per stage, order, fixture and env key that differs from the live version. */
+export function toChanges(review: Review): ContentChange[] {
   const out: ContentChange[] = [];
-  for (const trigger of TRIGGERS) {
-    const b = before.pipelines[trigger] ?? { stages: [], fixtures: {} };
-    const a = draft.pipelines[trigger] ?? { stages: [], fixtures: {} };
-    const names = new Set([...b.stages.map((s) => s.name), ...a.stages.map((s) => s.name)]);
-    for (const name of names) {
-      const sb = b.stages.find((s) => s.name === name);
-      const sa = a.stages.find((s) => s.name === name);
-      if (!sb || !sa) {
-        const code = sa?.code ?? sb?.code ?? '';
-        out.push({
-          kind: 'code',
-          trigger,
-          name,
-          change: sa ? 'added' : 'removed',
-          detail: formatDiff(diffLines(sa ? '' : code, sa ? code : '')),
-        });
-        continue;
-      }
-      if (sb.code !== sa.code) {
-        out.push({
-          kind: 'code',
-          trigger,
-          name,
-          change: 'changed',
-          detail: formatDiff(diffLines(sb.code, sa.code)),
-        });
-      }
-      const settings = SETTINGS.filter((k) => sb[k] !== sa[k]).map(
-        (k) => `${k}: ${JSON.stringify(sb[k])} → ${JSON.stringify(sa[k])}`,
-      );
-      if (settings.length > 0)
-        out.push({ kind: 'settings', trigger, name, change: 'changed', detail: settings.join('\n') });
+  for (const t of review.triggers) {
+    const codeOf = (stage: string) => t.code.find((c) => c.stage === stage)?.diff ?? '';
+    for (const name of t.added)
+      out.push({ kind: 'code', trigger: t.trigger, name, change: 'added', detail: codeOf(name) });
+    for (const name of t.removed) {
+      out.push({
+        kind: 'code',
+        trigger: t.trigger,
+        name,
+        change: 'removed',
+        detail: 'the stage and its code are removed',
+      });
     }
-    const common = (x: string[], y: string[]) => x.filter((n) => y.includes(n));
-    const ob = common(
-      b.stages.map((s) => s.name),
-      a.stages.map((s) => s.name),
-    );
-    const oa = common(
-      a.stages.map((s) => s.name),
-      b.stages.map((s) => s.name),
-    );
-    if (!deepEqual(ob, oa)) {
+    for (const c of t.code) {
+      if (!t.added.includes(c.stage))
+        out.push({ kind: 'code', trigger: t.trigger, name: c.stage, change: 'changed', detail: c.diff });
+    }
+    if (t.order) {
       out.push({
         kind: 'order',
-        trigger,
+        trigger: t.trigger,
         name: 'stage order',
         change: 'changed',
-        detail: `${ob.join(' → ')}\nbecomes\n${oa.join(' → ')}`,
+        detail: `${t.order.before.join(' → ')}\nbecomes\n${t.order.after.join(' → ')}`,
       });
     }
-    for (const id of new Set([...Object.keys(b.fixtures), ...Object.keys(a.fixtures)])) {
-      const fb = b.fixtures[id];
-      const fa = a.fixtures[id];
-      if (deepEqual(fb, fa)) continue;
-      const change = !fb ? 'added' : !fa ? 'removed' : 'changed';
+    for (const stage of new Set(t.settings.map((s) => s.stage))) {
+      const lines = t.settings
+        .filter((s) => s.stage === stage)
+        .map((s) => `${s.field}: ${show(s.before)} → ${show(s.after)}`);
       out.push({
-        kind: 'fixture',
-        trigger,
-        name: id,
-        change,
-        detail: `fixtures/${trigger}/${id}.json ${change}`,
+        kind: 'settings',
+        trigger: t.trigger,
+        name: stage,
+        change: 'changed',
+        detail: lines.join('\n'),
       });
+    }
+    for (const [change, ids] of [
+      ['added', t.fixtures.added],
+      ['removed', t.fixtures.removed],
+      ['changed', t.fixtures.changed],
+    ] as const) {
+      for (const id of ids) {
+        out.push({
+          kind: 'fixture',
+          trigger: t.trigger,
+          name: id,
+          change,
+          detail: `fixtures/${t.trigger}/${id}.json`,
+        });
+      }
     }
   }
-  for (const key of new Set([...Object.keys(before.env), ...Object.keys(draft.env)])) {
-    const vb = before.env[key];
-    const va = draft.env[key];
-    if (vb === va) continue;
-    const change = vb === undefined ? 'added' : va === undefined ? 'removed' : 'changed';
-    out.push({
-      kind: 'env',
-      name: key,
-      change,
-      detail: `${JSON.stringify(vb ?? null)} → ${JSON.stringify(va ?? null)}`,
-    });
+  for (const [change, keys] of [
+    ['added', review.env.added],
+    ['removed', review.env.removed],
+    ['changed', review.env.changed],
+  ] as const) {
+    for (const key of keys) out.push({ kind: 'env', name: key, change, detail: `env.json ${key} ${change}` });
   }
   return out;
 }
