@@ -30,13 +30,18 @@ describe('sync calls', () => {
   });
 
   const head = async () =>
-    (await call<{ revision: number; content: StoreContent }>(server.url, 'GET', '/v1/revisions/head', { key: tenant.admin }))
-      .body;
+    (
+      await call<{ revision: number; content: StoreContent }>(server.url, 'GET', '/v1/revisions/head', {
+        key: tenant.admin,
+      })
+    ).body;
 
   /** A teammate's push straight through the API: one stage's code replaced. */
   async function teammateEdits(edit: (code: string) => string): Promise<number> {
     const current = await head();
-    const stage = current.content.pipelines.PRE_AUTHENTICATION?.stages.find((s) => s.name === 'require-verified-email');
+    const stage = current.content.pipelines.PRE_AUTHENTICATION?.stages.find(
+      (s) => s.name === 'require-verified-email',
+    );
     if (!stage) throw new Error('the remote has no require-verified-email stage');
     stage.code = edit(stage.code);
     const answer = await call<{ revision: number }>(server.url, 'POST', '/v1/revisions', {
@@ -50,7 +55,11 @@ describe('sync calls', () => {
 
   it('has no remote until connected; connecting keeps the key out of the workspace', async () => {
     expect((await studio.call('sync.status')).connection).toBe('unconfigured');
-    const status = await studio.call('sync.connect', { url: `${server.url}/`, tenant: 'acme', apiKey: tenant.admin });
+    const status = await studio.call('sync.connect', {
+      url: `${server.url}/`,
+      tenant: 'acme',
+      apiKey: tenant.admin,
+    });
     expect(status.connection).toBe('online');
     expect(status.remote).toEqual({ url: server.url, tenant: 'acme', hasKey: true });
     expect(status.overall).toBe('ahead');
@@ -81,7 +90,12 @@ describe('sync calls', () => {
     const status = await studio.call('sync.status');
     expect(status.overall).toBe('behind');
     expect(status.items).toContainEqual(
-      expect.objectContaining({ kind: 'stage', name: 'require-verified-email', relPath: STAGE, state: 'behind' }),
+      expect.objectContaining({
+        kind: 'stage',
+        name: 'require-verified-email',
+        relPath: STAGE,
+        state: 'behind',
+      }),
     );
     const pulled = await studio.call('sync.pull');
     expect(pulled.changes).toEqual([{ kind: 'changed', relPath: STAGE }]);
@@ -124,7 +138,9 @@ describe('sync calls', () => {
     await writeFile(file, original.replace('"outcome": "deny"', '"outcome": "continue"'));
     const review = await studio.call('sync.publishReview');
     expect(review.gate.passed).toBe(false);
-    expect(review.gate.fixtures.filter((f) => !f.pass).map((f) => f.fixtureId)).toEqual(['unverified-email-denied']);
+    expect(review.gate.fixtures.filter((f) => !f.pass).map((f) => f.fixtureId)).toEqual([
+      'unverified-email-denied',
+    ]);
     expect((await studio.fail('sync.publish', { draftHash: review.draftHash })).code).toBe('conflict');
     await writeFile(file, original);
   });
@@ -144,7 +160,9 @@ describe('sync calls', () => {
     await writeFile(
       join(root, 'fixtures/PRE_AUTHENTICATION/unverified-email-denied.json'),
       JSON.stringify({
-        ...JSON.parse(await readFile(join(root, 'fixtures/PRE_AUTHENTICATION/unverified-email-denied.json'), 'utf8')),
+        ...JSON.parse(
+          await readFile(join(root, 'fixtures/PRE_AUTHENTICATION/unverified-email-denied.json'), 'utf8'),
+        ),
         expect: { outcome: 'continue' },
       }),
     );
@@ -154,7 +172,9 @@ describe('sync calls', () => {
     expect(second.behaviour).toContainEqual(
       expect.objectContaining({ fixtureId: 'unverified-email-denied', published: 'deny', draft: 'continue' }),
     );
-    expect(second.changes).toContainEqual(expect.objectContaining({ kind: 'code', name: 'require-verified-email' }));
+    expect(second.changes).toContainEqual(
+      expect.objectContaining({ kind: 'code', name: 'require-verified-email' }),
+    );
     const v2 = await studio.call('sync.publish', { draftHash: second.draftHash });
     expect(v2.version).toBe(2);
 
