@@ -15,13 +15,15 @@ describe('the contract map', () => {
   it('lists the same calls in the schemas and in the zod-free name list', () => {
     expect([...CALL_NAMES].sort()).toEqual(Object.keys(callArgs).sort());
     expect(CALL_NAMES).toContain('run.stages');
-    expect(EVENT_NAMES.sort()).toEqual([
-      'app.error',
-      'menu.command',
-      'run.progress',
-      'sandbox.state',
-      'workspace.changed',
-    ]);
+    expect(EVENT_NAMES).toEqual(
+      expect.arrayContaining([
+        'app.error',
+        'menu.command',
+        'run.progress',
+        'sandbox.state',
+        'workspace.changed',
+      ]),
+    );
   });
 
   it('builds one method per call that sends its own name', async () => {
