@@ -21,8 +21,8 @@ export const PIPE_JSDOC = [
   ' */',
 ].join('\n');
 
-function members(fields: readonly FieldDoc[], optional: boolean): string {
-  return fields.map((f) => `  /** ${f.doc} */\n  ${f.name}${optional ? '?' : ''}: ${f.type};`).join('\n');
+function members(fields: readonly FieldDoc[]): string {
+  return fields.map((f) => `  /** ${f.doc} */\n  ${f.name}${f.optional ? '?' : ''}: ${f.type};`).join('\n');
 }
 
 /** Declarations of each module `require` accepts, keyed by name; './utils' is a file of its own. */
@@ -81,13 +81,13 @@ interface PipelineRequest {
 
 /** The user the flow is about; custom data fields appear beside the standard ones. */
 interface PipelineUser {
-${members(USER_FIELDS, false)}
-${members(USER_METHODS, false)}
+${members(USER_FIELDS)}
+${members(USER_METHODS)}
   [customField: string]: any;
 }
 
 interface PipelineContext {
-${members(CONTEXT_FIELDS, true)}
+${members(CONTEXT_FIELDS)}
   [key: string]: any;
 }
 

@@ -15,6 +15,8 @@ export interface FieldDoc {
   /** A TypeScript type expression. */
   type: string;
   doc: string;
+  /** Absent in some flows (then `?` in the declaration). */
+  optional?: boolean;
 }
 
 export const USER_FIELDS: readonly FieldDoc[] = [
@@ -88,6 +90,7 @@ export const CONTEXT_FIELDS: readonly FieldDoc[] = [
     name: 'accessTokenTarget',
     type: 'string',
     doc: '"programmaticAccount" when an access token is issued to a machine account.',
+    optional: true,
   },
   { name: 'ip', type: 'string', doc: 'Older name of `request.ip`.' },
   { name: 'geo', type: 'PipelineGeo', doc: 'Older name of `request.geo`.' },
