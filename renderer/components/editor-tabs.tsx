@@ -1,7 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/app-store-context.tsx';
 import { type EditorTab, isDirty } from '../store/editor-slice.ts';
-import { Icon } from './icon.tsx';
+import { editorView } from '../views/view-registry.ts';
+import { Icon, type IconName } from './icon.tsx';
+
+function tabIcon(tab: EditorTab): IconName {
+  if (tab.kind === 'view') return editorView(tab.viewId)?.icon ?? 'templates';
+  return tab.id.endsWith('.json') ? 'json' : 'code';
+}
 
 function tabTitle(tab: EditorTab): string {
   if (tab.kind === 'view') return tab.title;
@@ -33,10 +39,7 @@ export function EditorTabs() {
             onKeyDown={(e) => e.key === 'Enter' && activate(tab.id)}
             onAuxClick={(e) => e.button === 1 && close(tab.id)}
           >
-            <Icon
-              name={tab.kind === 'view' ? 'templates' : tab.id.endsWith('.json') ? 'json' : 'code'}
-              className="tab-icon"
-            />
+            <Icon name={tabIcon(tab)} className="tab-icon" />
             <span className="tab-title">{tabTitle(tab)}</span>
             <button
               type="button"

@@ -3,84 +3,50 @@ import { useApp } from '../store/app-store-context.tsx';
 import { IconButton } from './icon-button.tsx';
 import { SideHeader } from './side-bar.tsx';
 
-/** The env editor: `env.json` as a key/value table. Plain settings only; secrets have their own view. */
+const ENV_TAB = { id: 'view:env', title: 'Environment', viewId: 'env-editor', params: {} };
+
+/** The environment at a glance; editing happens in a full-width tab, where long values fit. */
 export function EnvView() {
-  const s = useApp(
-    useShallow((st) => ({
-      rows: st.envRows,
-      dirty: st.envDirty,
-      setRow: st.setEnvRow,
-      addRow: st.addEnvRow,
-      removeRow: st.removeEnvRow,
-      save: st.saveEnv,
-      reset: st.resetEnvDraft,
-      hasWorkspace: st.snapshot !== null,
-    })),
-  );
-  if (!s.hasWorkspace) return <p className="side-empty">Open a workspace to edit its environment.</p>;
+  const s = useApp(useShallow((st) => ({ env: st.snapshot?.env, openView: st.openView })));
+  if (!s.env) return <p className="side-empty">Open a workspace to edit its environment.</p>;
+  const entries = Object.entries(s.env);
   return (
     <div className="side-view">
       <SideHeader title="Environment">
-        <IconButton icon="plus" label="Add a variable" testId="env-add" onClick={s.addRow} />
+        <IconButton
+          icon="edit"
+          label="Edit the variables"
+          testId="env-open-table"
+          onClick={() => s.openView(ENV_TAB)}
+        />
       </SideHeader>
       <p className="side-note">
-        Plain settings in <code>env.json</code>, read by pipeline code as <code>env.NAME</code>. Keep secrets
-        in the Secrets view.
+        <code>env.json</code>: plain settings read as <code>env.NAME</code>.
       </p>
-      <table className="kv-table" data-testid="env-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Value</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
-        <tbody>
-          {s.rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; the key may be empty or repeated.
-            <tr key={i} data-testid="env-row">
-              <td>
-                <input
-                  aria-label={`Name of variable ${i + 1}`}
-                  data-testid="env-key"
-                  value={row.key}
-                  spellCheck={false}
-                  onChange={(e) => s.setRow(i, { ...row, key: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={`Value of variable ${i + 1}`}
-                  data-testid="env-value"
-                  value={row.value}
-                  spellCheck={false}
-                  onChange={(e) => s.setRow(i, { ...row, value: e.target.value })}
-                />
-              </td>
-              <td>
-                <IconButton
-                  icon="trash"
-                  label={`Remove ${row.key || 'this row'}`}
-                  onClick={() => s.removeRow(i)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {s.rows.length === 0 ? <p className="side-empty">No variables yet.</p> : null}
+      <ul className="env-list" data-testid="env-list">
+        {entries.map(([key, value]) => (
+          <li key={key}>
+            <button
+              type="button"
+              className="env-item"
+              title={`${key}=${value}`}
+              onClick={() => s.openView(ENV_TAB)}
+            >
+              <span className="env-key">{key}</span>
+              <span className="env-value">{value || '(empty)'}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {entries.length === 0 ? <p className="side-empty">No variables yet.</p> : null}
       <div className="side-footer">
         <button
           type="button"
-          className="button"
-          data-testid="env-save"
-          disabled={!s.dirty}
-          onClick={() => void s.save()}
+          className="button secondary"
+          data-testid="env-open-table-button"
+          onClick={() => s.openView(ENV_TAB)}
         >
-          Save
-        </button>
-        <button type="button" className="button secondary" disabled={!s.dirty} onClick={s.reset}>
-          Discard
+          Edit variables…
         </button>
       </div>
     </div>

@@ -62,6 +62,7 @@ export function ProblemsPanel() {
             data-testid="problem-row"
             data-file={row.file}
             data-source={row.source}
+            title={row.message}
             onClick={() => void openFile(row.file, { line: row.line ?? 1, column: row.column })}
           >
             <Icon

@@ -1,3 +1,4 @@
+import { EnvTable } from '../components/env-table.tsx';
 import { EnvView } from '../components/env-view.tsx';
 import { ExplorerView } from '../components/explorer-view.tsx';
 import { LogsPanel } from '../components/logs-panel.tsx';
@@ -27,5 +28,6 @@ export function registerBuiltinViews(): void {
     badge: problemCount,
   });
   registerPanel({ id: 'logs', title: 'Logs', order: 20, component: LogsPanel });
-  registerEditorView({ id: 'template-preview', component: TemplatePreview });
+  registerEditorView({ id: 'template-preview', icon: 'templates', component: TemplatePreview });
+  registerEditorView({ id: 'env-editor', icon: 'env', component: EnvTable });
 }

@@ -30,6 +30,8 @@ export interface PanelDef {
 /** A kind of editor tab that is not a file: opened with `openView({ viewId, ... })`. */
 export interface EditorViewDef {
   id: string;
+  /** The tab's icon; a grid when absent. */
+  icon?: IconName;
   component: ComponentType<{ tab: ViewTab }>;
 }
 

@@ -82,6 +82,8 @@ describe('templates, environment and secrets', () => {
   it('edits env.json in the key/value table', async () => {
     const { studio, ui } = await open();
     await ui.showView('env');
+    await ui.byTestId('env-open-table').click();
+    await ui.byTestId('env-editor').waitFor();
     await ui.byTestId('env-add').click();
     await ui.byTestId('env-key').last().fill('REGION');
     await ui.byTestId('env-value').last().fill('eu-west');
@@ -90,6 +92,7 @@ describe('templates, environment and secrets', () => {
     await expect
       .poll(async () => JSON.parse(await readFile(join(studio.workspace ?? '', 'env.json'), 'utf8')).REGION)
       .toBe('eu-west');
+    await ui.page.locator('[data-testid="env-list"]', { hasText: 'REGION' }).waitFor();
   });
 
   it('sets a secret that is shown only as "set" and is absent from every file of the workspace', async () => {
