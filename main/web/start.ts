@@ -43,7 +43,8 @@ function parse(argv: string[]): { workspace: string | undefined; port: number; u
   return { workspace, port, ...(userDataDir === undefined ? {} : { userDataDir: resolve(userDataDir) }) };
 }
 
-function ensureRendererBuilt(): void {
+/** Builds dist/renderer with vite when it is missing (a fresh checkout); a failed build stops with its output. */
+export function ensureRendererBuilt(): void {
   if (existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) return;
   const vite = join(repoRoot, 'node_modules', '.bin', 'vite');
   if (!existsSync(join(repoRoot, 'renderer', 'vite.config.ts')) || !existsSync(vite)) return;
