@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { BrowserWindow, shell } from 'electron';
 import { APP_URL, isAppUrl } from './app-url.ts';
 
+const CLIPBOARD: ReadonlySet<string> = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+
 export interface WindowOptions {
   preloadPath: string;
   /** Dev tools are for development builds only. */
@@ -65,7 +67,13 @@ export function createStudioWindow(options: WindowOptions): BrowserWindow {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Only the clipboard (Monaco's copy and paste), and only for our own page; everything else is refused.
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(CLIPBOARD.has(permission) && isAppUrl(details.requestingUrl)),
+  );
+  contents.session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => CLIPBOARD.has(permission) && isAppUrl(requestingOrigin),
+  );
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_URL);
   return window;

@@ -5,6 +5,7 @@ describe('what the desktop window trusts (no Electron binary needed)', () => {
   it('recognises only app://studio URLs as the app', () => {
     expect(isAppUrl(APP_URL)).toBe(true);
     expect(isAppUrl('app://studio/assets/index-abc.js')).toBe(true);
+    expect(isAppUrl('app://studio')).toBe(true);
     expect(isAppUrl('app://other/index.html')).toBe(false);
     expect(isAppUrl('app://user@studio/index.html')).toBe(false);
     expect(isAppUrl('https://studio/index.html')).toBe(false);
