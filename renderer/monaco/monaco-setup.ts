@@ -80,6 +80,8 @@ export function applyJsonSchemas(schemas: JsonSchemaEntry[]): void {
     validate: true,
     allowComments: false,
     enableSchemaRequest: false,
+    // A file that breaks its schema will not load in the studio: that is an error, not a hint.
+    schemaValidation: 'error',
     schemas: schemas.map((s) => ({ uri: s.uri, fileMatch: s.fileMatch, schema: s.schema })),
   });
 }

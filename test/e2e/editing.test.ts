@@ -49,6 +49,21 @@ describe('editing pipeline code', () => {
     await ui.screenshot('type-error-marked');
   });
 
+  it('validates pipeline.json against its JSON Schema', async () => {
+    const { ui, editor } = await open();
+    const file = 'pipelines/PRE_REGISTER/pipeline.json';
+    await ui.treeFile(file).click({ timeout: 5000 });
+    await editor.waitForFile(file);
+    await editor.replaceText(
+      '{\n  "stages": [\n    { "name": "slow", "file": "slow.js", "timeoutSeconds": 600 }\n  ]\n}\n',
+    );
+    const row = ui.page.locator(`[data-testid="problem-row"][data-source="editor"][data-file="${file}"]`);
+    await row.first().waitFor({ timeout: 10_000 });
+    expect(await row.first().textContent()).toContain(`${file}:3`);
+    await editor.errorSquiggles().first().waitFor();
+    await ui.screenshot('json-schema-marker');
+  });
+
   it('offers IntelliSense for the typed user object', async () => {
     const { ui, editor } = await open();
     await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
