@@ -129,7 +129,9 @@ async function authorize(request: FastifyRequest, def: RouteDef, db: Db): Promis
     );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const principal = match?.[1] ? await authenticate(db, match[1]) : undefined;
+  const principal = match?.[1]
+    ? await authenticate(db, match[1], { withSecrets: def.withSecrets === true })
+    : undefined;
   if (!principal) throw new HttpError(401, 'unauthorized', 'invalid or revoked API key');
   if (def.access === 'admin' && principal.role !== 'admin') {
     throw new HttpError(

@@ -30,6 +30,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   url: string;
   summary: string;
   access: Access;
+  /** Load the tenant's sealed secrets with the key (the runtime), saving a query per run. */
+  withSecrets?: boolean;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

@@ -12,6 +12,7 @@ export function runtimeRoutes(deps: ServerDeps): RouteDef[] {
       summary:
         "Run the tenant's published pipeline for a trigger; answers the decision in the CLI's JSON shape",
       access: 'runtime',
+      withSecrets: true,
       params: z.object({ trigger: z.string() }),
       body: runtimeBodySchema,
       responses: {

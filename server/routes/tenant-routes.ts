@@ -103,10 +103,11 @@ export function tenantRoutes(deps: ServerDeps): RouteDef[] {
       access: 'admin',
       query: logQuerySchema,
       responses: { 200: { description: 'a page of runs', schema: logListSchema } },
-      handler: async ({ principal, query }) => ({
-        status: 200,
-        body: await listLogs(db, principal.tenantId, query),
-      }),
+      handler: async ({ principal, query }) => {
+        // This instance logs runs in batches: store them first, so a caller sees its own runs.
+        await deps.runtime.flushLogs();
+        return { status: 200, body: await listLogs(db, principal.tenantId, query) };
+      },
     }),
   ];
 }

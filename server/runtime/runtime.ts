@@ -13,15 +13,17 @@ import type { Db } from '../db/adapter.ts';
 import type { Metrics } from '../metrics.ts';
 import { HttpError } from '../routes/route.ts';
 import type { SecretBox } from '../secret-box.ts';
-import { insertLogs } from '../store/logs.ts';
-import { loadSecrets } from '../store/secrets.ts';
+import { openSecrets } from '../store/secrets.ts';
 import type { Principal } from '../store/tenants.ts';
 import { getVersion } from '../store/versions.ts';
 import { toDecision, toLogStages } from './decision.ts';
+import { LogWriter } from './log-writer.ts';
 import { VersionCache } from './version-cache.ts';
 
 export interface Runtime {
   run(principal: Principal, trigger: Trigger, body: RuntimeBody): Promise<Decision>;
+  /** Stores the execution logs still queued (logs are written in batches). */
+  flushLogs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export interface RuntimeOptions {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { db, box, metrics } = options;
   const versions = new VersionCache();
+  const logs = new LogWriter(db);
   let executor: Promise<Executor> | undefined = options.executor
     ? Promise.resolve(options.executor)
     : undefined;
@@ -70,24 +73,24 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       if (!pipeline || pipeline.stages.length === 0) {
         result = passThrough(user, body.context);
       } else {
-        const secrets = await loadSecrets(db, box, principal.tenantId);
+        const secrets = openSecrets(box, principal.tenantId, principal.sealedSecrets ?? []);
         const request = buildRuntimeRequest(content, trigger, user, body.context, secrets, principal);
         result = await (await getExecutor()).run(request);
       }
       metrics.runtimeRun(trigger, result.outcome);
-      await insertLogs(db, principal.tenantId, [
-        {
-          trigger,
-          version,
-          outcome: result.outcome,
-          durationMs: result.durationMs,
-          error: result.error?.message ?? null,
-          stages: toLogStages(result),
-        },
-      ]);
+      logs.add(principal.tenantId, {
+        trigger,
+        version,
+        outcome: result.outcome,
+        durationMs: result.durationMs,
+        error: result.error?.message ?? null,
+        stages: toLogStages(result),
+      });
       return toDecision(result);
     },
+    flushLogs: () => logs.flush(),
     async close() {
+      await logs.flush();
       if (executor && !options.executor) await (await executor).close();
     },
   };

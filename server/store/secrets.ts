@@ -40,16 +40,12 @@ export async function deleteSecret(db: Db, principal: Principal, name: string): 
 }
 
 /** Decrypted values for the runtime: they go to the executor, which injects and redacts them. */
-export async function loadSecrets(
-  db: Queryable,
+export function openSecrets(
   box: SecretBox,
   tenantId: string,
-): Promise<Record<string, string>> {
-  const rows = await db.query<{ name: string; ciphertext: string }>(
-    'SELECT name, ciphertext FROM secrets WHERE tenant_id = $1',
-    [tenantId],
-  );
+  sealed: [string, string][],
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const row of rows) out[row.name] = box.open(row.ciphertext, aad(tenantId, row.name));
+  for (const [name, ciphertext] of sealed) out[name] = box.open(ciphertext, aad(tenantId, name));
   return out;
 }

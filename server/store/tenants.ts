@@ -13,6 +13,8 @@ export interface Principal {
   headRevision: number;
   publishedVersion: number | null;
   settings: TenantSettings;
+  /** Sealed secrets `[name, ciphertext]`, loaded with the key only when asked (the runtime). */
+  sealedSecrets?: [string, string][];
 }
 
 export class TenantExistsError extends Error {}
@@ -66,13 +68,24 @@ interface PrincipalRow {
   head_revision: number;
   published_version: number | null;
   settings: unknown;
+  secrets?: unknown;
 }
 
-/** The principal of a presented key, or `undefined` for an unknown or revoked key. */
-export async function authenticate(db: Queryable, key: string): Promise<Principal | undefined> {
+/**
+ * The principal of a presented key, or `undefined` for an unknown or revoked key. With
+ * `withSecrets`, the tenant's sealed secrets come in the same query: one round trip per runtime run.
+ */
+export async function authenticate(
+  db: Queryable,
+  key: string,
+  options: { withSecrets?: boolean } = {},
+): Promise<Principal | undefined> {
+  const secrets = options.withSecrets
+    ? `, (SELECT json_agg(json_build_array(s.name, s.ciphertext)) FROM secrets s WHERE s.tenant_id = t.id) AS secrets`
+    : '';
   const rows = await db.query<PrincipalRow>(
     `SELECT t.id AS tenant_id, t.name AS tenant_name, k.id AS key_id, k.role, t.head_revision,
-            t.published_version, t.settings
+            t.published_version, t.settings${secrets}
        FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
       WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
     [hashApiKey(key)],
@@ -87,6 +100,7 @@ export async function authenticate(db: Queryable, key: string): Promise<Principa
     headRevision: row.head_revision,
     publishedVersion: row.published_version,
     settings: settingsSchema.parse(json(row.settings) ?? {}),
+    ...(options.withSecrets ? { sealedSecrets: json<[string, string][] | null>(row.secrets) ?? [] } : {}),
   };
 }
 

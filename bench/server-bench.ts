@@ -1,0 +1,224 @@
+/**
+ * The store server benchmark (issue 6): runtime requests/s and p99 for a three-stage pipeline,
+ * and the same for /healthz of the same server, measured in one run on loopback. The server runs
+ * in its own process (PGlite in a temp folder, the sandboxed executor), as `pipeline-studio serve`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../server/db/open.ts';
+import { createKey, createTenant } from '../server/store/tenants.ts';
+import { formatNumber, formatRatio, formatTable, now, percentile, printSection } from './helpers.ts';
+
+const CONCURRENCY = 32;
+const WARM_UP_MS = 1500;
+const DURATION_MS = 5000;
+const TARGET_RPS = 1000;
+const TARGET_P99_MS = 20;
+
+const stage = (name: string, body: string) => ({
+  name,
+  file: `${name}.js`,
+  enabled: true,
+  async: false,
+  timeoutSeconds: 3,
+  terminateOnTimeout: false,
+  description: '',
+  code: `async function pipe(user, context, callback) {\n${body}\n  callback(null, user, context);\n}\n`,
+});
+
+/** Three realistic stages: a domain allow-list, an IP range check, a claim. */
+const CONTENT = {
+  env: { ALLOWED_DOMAIN: 'example.com' },
+  pipelines: {
+    PRE_OIDC_ID_TOKEN_ISSUED: {
+      stages: [
+        stage(
+          'domain-allowlist',
+          "  const email = user.email || '';\n  if (!email.endsWith('@' + env.ALLOWED_DOMAIN)) return callback(new Error('domain not allowed'));",
+        ),
+        stage(
+          'office-ip',
+          "  const { ipRangeCheck } = require('./utils');\n  context.inOffice = ipRangeCheck(context.request.ip, ['10.0.0.1', '10.0.255.255']);",
+        ),
+        stage('roles-claim', "  user.addIdToken('roles', context.inOffice ? ['staff'] : ['remote']);"),
+      ],
+      fixtures: {},
+    },
+  },
+};
+
+const BODY = JSON.stringify({
+  user: { id: 'u1', email: 'ana@example.com', username: 'ana' },
+  context: { protocol: 'password', request: { ip: '10.0.3.4', body: {} } },
+});
+
+interface Load {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** Keeps CONCURRENCY requests in flight on keep-alive connections for `durationMs`. */
+async function load(
+  base: URL,
+  path: string,
+  method: 'GET' | 'POST',
+  key: string | undefined,
+  durationMs: number,
+): Promise<Load> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = now();
+  const end = started + durationMs;
+  const once = () =>
+    new Promise<void>((resolve) => {
+      const t0 = now();
+      const req = request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          path,
+          method,
+          headers: {
+            ...(key ? { authorization: `Bearer ${key}` } : {}),
+            ...(method === 'POST'
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) }
+              : {}),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(now() - t0);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      if (method === 'POST') req.write(BODY);
+      req.end();
+    });
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (now() < end) await once();
+    }),
+  );
+  const wall = now() - started;
+  agent.destroy();
+  return {
+    requests: latencies.length,
+    errors,
+    rps: (latencies.length / wall) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const entry = join(import.meta.dirname, 'server', 'serve-child.ts');
+  const child = spawn(process.execPath, [entry, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: '' },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+}
+
+async function json(
+  url: string,
+  method: string,
+  key: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export async function run(): Promise<void> {
+  printSection('Store server: runtime endpoint vs /healthz (loopback, server in its own process)');
+  const dir = mkdtempSync(join(tmpdir(), 'ps-server-bench-'));
+  let child: ChildProcess | undefined;
+  try {
+    const db = await openDb({ dataDir: dir });
+    await createTenant(db, 'bench');
+    const admin = (await createKey(db, 'bench', 'admin')).key;
+    const runtime = (await createKey(db, 'bench', 'runtime')).key;
+    await db.close();
+    const started = await startServer(dir);
+    child = started.child;
+    const base = new URL(started.url);
+    await json(`${started.url}/v1/revisions`, 'POST', admin, { content: CONTENT }, { 'if-match': '"0"' });
+    await json(`${started.url}/v1/versions`, 'POST', admin, { revision: 1 });
+    const check = (await json(
+      `${started.url}/v1/runtime/PRE_OIDC_ID_TOKEN_ISSUED`,
+      'POST',
+      runtime,
+      JSON.parse(BODY),
+    )) as {
+      outcome: string;
+      idToken: { roles?: string[] };
+    };
+    if (check.outcome !== 'continue' || check.idToken.roles?.[0] !== 'staff') {
+      throw new Error(`the benchmark pipeline decided ${JSON.stringify(check)}`);
+    }
+    const runtimePath = '/v1/runtime/PRE_OIDC_ID_TOKEN_ISSUED';
+    await load(base, runtimePath, 'POST', runtime, WARM_UP_MS);
+    const runtimeLoad = await load(base, runtimePath, 'POST', runtime, DURATION_MS);
+    await load(base, '/healthz', 'GET', undefined, WARM_UP_MS / 3);
+    const health = await load(base, '/healthz', 'GET', undefined, DURATION_MS);
+    const row = (name: string, l: Load) => [
+      name,
+      formatNumber(l.requests),
+      formatNumber(l.errors),
+      formatNumber(l.rps),
+      `${l.p50.toFixed(2)} ms`,
+      `${l.p99.toFixed(2)} ms`,
+    ];
+    process.stdout.write(
+      `${formatTable(
+        ['endpoint', 'requests', 'errors', 'req/s', 'p50', 'p99'],
+        [row('POST /v1/runtime (3 stages)', runtimeLoad), row('GET /healthz', health)],
+      )}\n`,
+    );
+    process.stdout.write(
+      `runtime / healthz throughput: ${formatRatio(runtimeLoad.rps, health.rps)}; concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s each\n`,
+    );
+    const rpsMet = runtimeLoad.rps >= TARGET_RPS;
+    const p99Met = runtimeLoad.p99 < TARGET_P99_MS;
+    process.stdout.write(
+      `target ≥ ${TARGET_RPS} req/s: ${rpsMet ? 'met' : 'NOT met'} (${formatNumber(runtimeLoad.rps)}); ` +
+        `target p99 < ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'NOT met'} (${runtimeLoad.p99.toFixed(2)} ms)\n`,
+    );
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
