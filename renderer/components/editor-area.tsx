@@ -26,10 +26,20 @@ export function EditorArea() {
 }
 
 function EditorPlaceholder() {
+  const openDialog = useApp((s) => s.openDialog);
+  const showSideView = useApp((s) => s.showSideView);
   return (
     <div className="editor-empty" data-testid="editor-empty">
       <p className="editor-empty-title">Pipeline Studio</p>
-      <p>Open a stage or fixture from the explorer, or add a stage from a template.</p>
+      <p>Open a stage or fixture from the explorer, or start a new stage.</p>
+      <div className="editor-empty-actions">
+        <button type="button" className="button" onClick={() => openDialog({ kind: 'add-stage' })}>
+          Add a stage…
+        </button>
+        <button type="button" className="button secondary" onClick={() => showSideView('templates')}>
+          Browse templates
+        </button>
+      </div>
       <dl className="shortcuts">
         <dt>Save</dt>
         <dd>

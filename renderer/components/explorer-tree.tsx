@@ -104,6 +104,17 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
                   icon="json"
                   depth={1}
                 />
+                {p.stages.length === 0 ? (
+                  <button
+                    type="button"
+                    className="tree-empty"
+                    style={{ paddingLeft: 34 }}
+                    data-testid={`tree-empty-${p.trigger}`}
+                    onClick={() => openDialog({ kind: 'add-stage', trigger: p.trigger })}
+                  >
+                    <Icon name="plus" size={12} /> Add a stage
+                  </button>
+                ) : null}
                 {p.stages.map((stage) => (
                   <FileRow
                     marks={marks}

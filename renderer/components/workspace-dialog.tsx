@@ -68,6 +68,12 @@ export function WorkspaceDialog(props: { mode: 'open' | 'create' }) {
           </span>
         </label>
         {creating ? (
+          <p className="form-hint">
+            A new or empty folder; the studio writes studio.json, env.json and the pipelines/ and fixtures/
+            folders.
+          </p>
+        ) : null}
+        {creating ? (
           <label>
             Name
             <input

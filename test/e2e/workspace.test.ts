@@ -72,6 +72,7 @@ describe('workspaces in the web host', () => {
     await ui.byTestId('workspace-submit').click();
     await ui.waitForState('loaded');
     await expect.poll(() => ui.byTestId('workspace-name').textContent()).toBe('Brand new pipelines');
+    await ui.screenshot('new-workspace');
     const written = JSON.parse(await readFile(join(folder, 'studio.json'), 'utf8'));
     expect(written.name).toBe('Brand new pipelines');
   });
