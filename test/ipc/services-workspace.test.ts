@@ -55,6 +55,18 @@ describe('workspace calls against a temporary workspace', () => {
     expect(again.code).toBe('conflict');
   });
 
+  it('opens an existing workspace, and explains a folder that is not one', async () => {
+    const other = join(h.dir, 'other');
+    await h.call('workspace.create', { path: other, name: 'Other' });
+    const reopened = await h.call('workspace.open', { path: root });
+    expect(reopened.studio.name).toBe('Test space');
+    expect((await h.call('workspace.recent')).map((r) => r.name)).toEqual(['Test space', 'Other']);
+    const notOne = await h.fail('workspace.open', { path: h.userDataDir });
+    expect(notOne.code).toBe('not-found');
+    expect(notOne.message).toContain('studio.json');
+    expect((await h.call('app.info')).workspacePath).toBe(root);
+  });
+
   it('adds a blank stage whose JSDoc types pipe for IntelliSense', async () => {
     const added = await h.call('stage.add', { trigger: 'PRE_AUTHENTICATION', name: 'first' });
     expect(added.id).toBe('first');
@@ -120,6 +132,15 @@ describe('workspace calls against a temporary workspace', () => {
     });
     const carol = auth(written.snapshot).fixtures.find((f) => f.id === 'carol');
     expect(carol?.fixture.name).toBe('Carol signs in');
+    const expected = await h.call('fixture.saveActualAsExpect', {
+      trigger: 'PRE_AUTHENTICATION',
+      id: 'carol',
+      expect: { outcome: 'deny', error: 'blocked' },
+    });
+    expect(auth(expected.snapshot).fixtures.find((f) => f.id === 'carol')?.fixture.expect).toEqual({
+      outcome: 'deny',
+      error: 'blocked',
+    });
     const after = await h.call('fixture.delete', { trigger: 'PRE_AUTHENTICATION', id: 'carol' });
     expect(auth(after.snapshot).fixtures.map((f) => f.id)).toEqual(['alice']);
   });
@@ -193,7 +214,10 @@ describe('workspace calls against a temporary workspace', () => {
 
   it('pushes workspace.changed with a fresh snapshot for an outside edit', async () => {
     const seen = h.nextEvent(
-      (e) => e.name === 'workspace.changed' && e.payload.changes.some((c) => c.relPath === 'env.json'),
+      (e) =>
+        e.name === 'workspace.changed' &&
+        e.payload.changes.some((c) => c.relPath === 'env.json') &&
+        e.payload.snapshot.env.REGION === 'outside',
     );
     await writeFile(join(root, 'env.json'), '{ "REGION": "outside" }\n');
     const event = await seen;
