@@ -2,18 +2,21 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema } from '../../shared/store-api.ts';
 import { createStoreServer } from '../app.ts';
+import type { Db } from '../db/adapter.ts';
 import { openDb } from '../db/open.ts';
 import { createKey, createTenant } from '../store/tenants.ts';
 import { acquireDataLock, checkDataUnlocked } from './data-lock.ts';
 
 const USAGE = `Usage:
-  pipeline-studio serve [--port N] [--host H] [--data DIR]
+  pipeline-studio serve [--port N] [--host H] [--data DIR] [--init TENANT]
   pipeline-studio server create-tenant NAME [--data DIR]
   pipeline-studio server create-key TENANT [--role admin|runtime] [--data DIR]
 
 The store server keeps its data in DIR (default ./pipeline-studio-data, or env PIPELINE_STUDIO_DATA)
 with embedded PGlite; set DATABASE_URL to use PostgreSQL instead. Secrets are encrypted with
 PIPELINE_STUDIO_SERVER_KEY (32 bytes hex) or with DIR/server.key, generated on first start.
+--init TENANT creates that tenant with an admin and a runtime key (printed once) if it does not
+exist yet, so a first start is one command.
 `;
 
 /**
@@ -52,6 +55,7 @@ function options(args: readonly string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       role: { type: 'string' },
+      init: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,11 +85,14 @@ async function serve(args: readonly string[]): Promise<number> {
   if (typeof release === 'string') return fail(release);
   try {
     const server = await createStoreServer({ dataDir: dir });
+    const init = parsed.values.init as string | undefined;
+    const created = init ? await initTenant(server.db, init) : undefined;
     const url = await server.listen(port, host);
     process.stdout.write(
       `Pipeline store listening on ${url} (${usesPostgres ? 'PostgreSQL from DATABASE_URL' : `PGlite in ${dir}`})\n` +
         `  API description: ${url}/openapi.json   health: ${url}/healthz   metrics: ${url}/metrics\n`,
     );
+    if (created) process.stdout.write(created);
     await new Promise<void>((done) => {
       const stop = () => done();
       process.once('SIGINT', stop);
@@ -137,6 +144,20 @@ async function admin(args: readonly string[], what: 'create-tenant' | 'create-ke
   } finally {
     await db.close();
   }
+}
+
+/** `--init`: the tenant and its first keys, unless it exists already. Returns what to print. */
+async function initTenant(db: Db, name: string): Promise<string> {
+  const existing = await db.query('SELECT 1 FROM tenants WHERE name = $1', [name]);
+  if (existing.length > 0) return `Tenant ${name} exists; its keys are unchanged.\n`;
+  await createTenant(db, name);
+  const admin = await createKey(db, name, 'admin');
+  const runtime = await createKey(db, name, 'runtime');
+  return (
+    `Created tenant ${name}. Its keys are shown only this once:\n` +
+    `  admin key:   ${admin.key}  (studio sync and publish; CLI: PIPELINE_STUDIO_SECRET_REMOTE_KEY)\n` +
+    `  runtime key: ${runtime.key}  (POST /v1/runtime/{trigger})\n`
+  );
 }
 
 function fail(message: string): number {

@@ -12,7 +12,10 @@ const CHILD = join(import.meta.dirname, 'crash-child.ts');
 const ROUNDS = 6;
 
 function startChild(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(NODE, [CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } });
+  const child = spawn(NODE, [CHILD, dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: '' },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -32,7 +35,12 @@ function startChild(dir: string): Promise<{ child: ChildProcess; url: string }> 
 async function checkVersions(dir: string): Promise<number> {
   const db = await openDb({ dataDir: dir });
   try {
-    const versions = await db.query<{ number: number; revision: number; same: boolean; rollback_of: number | null }>(
+    const versions = await db.query<{
+      number: number;
+      revision: number;
+      same: boolean;
+      rollback_of: number | null;
+    }>(
       `SELECT v.number, v.revision, v.rollback_of, (v.content = r.content) AS same
          FROM versions v JOIN revisions r ON r.tenant_id = v.tenant_id AND r.number = v.revision ORDER BY v.number`,
     );
@@ -42,7 +50,9 @@ async function checkVersions(dir: string): Promise<number> {
       expect(version.number).toBe(i + 1);
       expect(version.same).toBe(true);
     });
-    const tenant = await db.query<{ published_version: number | null }>('SELECT published_version FROM tenants');
+    const tenant = await db.query<{ published_version: number | null }>(
+      'SELECT published_version FROM tenants',
+    );
     expect(tenant[0]?.published_version ?? null).toBe(versions.length === 0 ? null : versions.length);
     const audits = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM audit_log WHERE action IN ('version.publish', 'version.rollback')",
@@ -91,7 +101,10 @@ describe('a server killed with SIGKILL during publish', () => {
           try {
             const answer = rollback
               ? await call(url, 'POST', '/v1/versions/1/rollback', { key, body: { note: `r${round}` } })
-              : await call(url, 'POST', '/v1/versions', { key, body: { revision: pushed.body.revision, note: `r${round}` } });
+              : await call(url, 'POST', '/v1/versions', {
+                  key,
+                  body: { revision: pushed.body.revision, note: `r${round}` },
+                });
             if (answer.status === 201) acknowledged++;
           } catch {
             interrupted++; // the connection died with the server: expected, that is the point
