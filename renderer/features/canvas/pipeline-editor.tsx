@@ -24,7 +24,15 @@ function PipelineCanvas(props: { trigger: Trigger }) {
   const { trigger } = props;
   const store = useAppStore();
   const info = TRIGGER_INFO[trigger];
+  const firstFixture = useApp(
+    (s) => s.snapshot?.pipelines.find((p) => p.trigger === trigger)?.fixtures[0]?.id,
+  );
   useEffect(() => store.getState().setPipelineTrigger(trigger), [store, trigger]);
+  // Something is always selected when there is something to select: the first fixture.
+  useEffect(() => {
+    const state = store.getState();
+    if (firstFixture && !state.selectedFixture[trigger]) state.selectFixture(trigger, firstFixture);
+  }, [store, trigger, firstFixture]);
   useRunShortcuts(trigger);
   return (
     <div className="pipeline-view" data-testid="pipeline-view" data-trigger={trigger}>
@@ -126,7 +134,7 @@ function RunAllControls(props: { trigger: Trigger }) {
         >
           <div className="progress-fill" style={{ width: `${percent}%` }} />
           <span className="progress-text">
-            {running ? `${progress?.done ?? 0} / ${total || '…'}` : `${progress?.done ?? 0} run`}
+            {running ? `${progress?.done ?? 0} / ${total || '…'}` : `${progress?.done ?? 0} of ${total} run`}
           </span>
         </div>
       ) : null}

@@ -8,7 +8,8 @@ export interface StageCardProps {
   stage: StageEntry;
   index: number;
   count: number;
-  outcome: StageOutcome | null;
+  /** The stage's outcome for the selected fixture; `null`: not reached; `undefined`: nothing selected or run. */
+  outcome: StageOutcome | null | undefined;
   stats: StageStats;
   grabbed: boolean;
   dropTarget: boolean;
@@ -52,22 +53,22 @@ export function StageCard(props: StageCardProps) {
         <span className="stage-name" title={stage.name}>
           {stage.name}
         </span>
-        <OutcomeChip outcome={props.outcome} />
+      </div>
+      <div
+        className="stage-stats"
+        data-testid="stage-stats"
+        title={`Continued in ${props.stats.pass} fixture runs, stopped or failed in ${props.stats.fail}`}
+      >
+        {props.outcome === undefined ? null : <OutcomeChip outcome={props.outcome} />}
+        <span className="stat pass">✓ {props.stats.pass}</span>
+        <span className="stat fail">✗ {props.stats.fail}</span>
+        {stage.async ? <span className="tag muted">async</span> : null}
       </div>
       {stage.description ? (
         <p className="stage-description" title={stage.description}>
           {stage.description}
         </p>
       ) : null}
-      <div
-        className="stage-stats"
-        data-testid="stage-stats"
-        title={`Continued in ${props.stats.pass} fixture runs, stopped or failed in ${props.stats.fail}`}
-      >
-        <span className="stat pass">✓ {props.stats.pass}</span>
-        <span className="stat fail">✗ {props.stats.fail}</span>
-        {stage.async ? <span className="tag muted">async</span> : null}
-      </div>
       <StageSettingsRow stage={stage} onSettings={props.onSettings} />
       <div className="stage-card-foot">
         <button type="button" className="link" data-testid="stage-open-code" onClick={props.onOpenCode}>
@@ -134,7 +135,7 @@ function StageSettingsRow(props: { stage: StageEntry; onSettings(settings: Stage
         />
         s
       </label>
-      <label className="check" title="Abort the flow when this stage times out">
+      <label className="check wide" title="Abort the flow when this stage times out">
         <input
           type="checkbox"
           checked={stage.terminateOnTimeout}

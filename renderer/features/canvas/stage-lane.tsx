@@ -114,7 +114,9 @@ export function StageLane(props: { trigger: Trigger }) {
             stage={stage}
             index={index}
             count={order.length}
-            outcome={selected ? stageOutcome(results?.[selected], stage.name) : null}
+            outcome={
+              selected && results?.[selected] ? stageOutcome(results[selected], stage.name) : undefined
+            }
             stats={stageStats(results, stage.name)}
             grabbed={grab !== null && grab.to === index}
             dropTarget={drag !== null && drag.over === index && drag.from !== index}

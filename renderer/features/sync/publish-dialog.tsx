@@ -122,7 +122,7 @@ function ReviewBody(props: { review: PublishReview }) {
           : `Compared with the live version ${review.publishedVersion}.`}
       </p>
       <h3>Behaviour changes</h3>
-      <BehaviourTable rows={review.behaviour} />
+      <BehaviourTable rows={review.behaviour} firstVersion={review.publishedVersion === null} />
       <h3>Code, order and settings</h3>
       <ContentChanges changes={review.changes} />
     </div>

@@ -11,7 +11,24 @@ export function registerSyncViews(): void {
   registerEditorView({ id: 'sync-merge', component: MergeView });
 }
 
-/** Routes `sync.changed` into the store; returns the function that disconnects it. */
+/** Quiet time after a workspace change before the status is asked again (saves come in bursts). */
+const RECHECK_MS = 400;
+
+/**
+ * Routes `sync.changed` into the store, and re-checks the status when the workspace changes (a
+ * save here or an edit outside), so badges turn "ahead" without a click. Returns the disconnect.
+ */
 export function connectSyncEvents(store: AppStore, on: Subscribe): () => void {
-  return on('sync.changed', (status) => store.getState().applySyncStatus(status));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const off = on('sync.changed', (status) => store.getState().applySyncStatus(status));
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.snapshot === previous.snapshot || !state.snapshot || !state.syncStatus?.remote) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void store.getState().refreshSync(), RECHECK_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    off();
+    unsubscribe();
+  };
 }

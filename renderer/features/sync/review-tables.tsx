@@ -7,7 +7,14 @@ function Outcome(props: { value: DecisionOutcome }) {
 }
 
 /** Fixtures whose result differs between the live version and the draft, found by running both. */
-export function BehaviourTable(props: { rows: readonly BehaviourChange[] }) {
+export function BehaviourTable(props: { rows: readonly BehaviourChange[]; firstVersion: boolean }) {
+  if (props.firstVersion) {
+    return (
+      <p className="review-empty" data-testid="behaviour-first">
+        Nothing is live yet, so no decision changes: the runtime starts answering with this version.
+      </p>
+    );
+  }
   if (props.rows.length === 0) {
     return (
       <p className="review-empty" data-testid="behaviour-none">

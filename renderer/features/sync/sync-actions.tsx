@@ -55,7 +55,6 @@ export function SyncActions() {
           {s.busy === 'review' ? 'Checking…' : 'Publish…'}
         </button>
       </div>
-      {s.busy === 'status' ? <p className="sync-progress">Checking the server…</p> : null}
       {s.error ? (
         <p className="sync-message error" role="alert" data-testid="sync-error">
           <Icon name="error" size={14} />
@@ -67,8 +66,8 @@ export function SyncActions() {
           <span>{s.status.message}</span>
         </p>
       ) : s.summary ? (
-        <p className="sync-message ok" data-testid="sync-summary">
-          <Icon name="info" size={14} />
+        <p className={`sync-message ${conflicted ? 'warn' : 'ok'}`} data-testid="sync-summary">
+          <Icon name={conflicted ? 'warning' : 'info'} size={14} />
           <span>{s.summary}</span>
         </p>
       ) : null}

@@ -15,7 +15,7 @@ export function SyncView() {
   const s = useApp(
     useShallow((st) => ({
       status: st.syncStatus,
-      busy: st.syncBusy,
+      checking: st.syncChecking,
       refresh: st.refreshSync,
       hasWorkspace: st.snapshot !== null,
     })),
@@ -39,7 +39,7 @@ export function SyncView() {
           icon="refresh"
           label="Check the server again"
           testId="sync-refresh"
-          disabled={s.busy !== null || !remote}
+          disabled={s.checking || !remote}
           onClick={() => void refresh()}
         />
       </SideHeader>

@@ -54,6 +54,12 @@ export function SaveRunDialog(props: { run: RunRecord; onClose(): void }) {
             ? 'The run ended in an error, so the fixture is saved without an expect.'
             : `The fixture will expect "${props.run.result.outcome}", as this run ended.`}
         </p>
+        {props.run.fromStep !== undefined && props.run.fromStep > 0 ? (
+          <p className="muted" data-testid="save-run-partial-note">
+            This run started at step {props.run.fromStep + 1}; its input is saved as the fixture's user and
+            context, and a fixture always replays every stage from the first.
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={props.onClose}>
             Cancel

@@ -43,6 +43,8 @@ export function StageCode(props: { code: string; line: number | null; relPath: s
       scrollBeyondLastLine: false,
       renderValidationDecorations: 'off',
       glyphMargin: true,
+      wordWrap: 'on',
+      renderLineHighlight: 'none',
     });
     editorRef.current = editor;
     return () => {

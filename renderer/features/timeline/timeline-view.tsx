@@ -73,7 +73,6 @@ function RunTimeline(props: { run: RunRecord }) {
         <span className={`outcome-chip outcome-${run.result.outcome}`} data-testid="timeline-outcome">
           {run.result.outcome}
         </span>
-        <span className="spacer" />
         <div className="step-buttons">
           <button
             type="button"
@@ -157,7 +156,7 @@ function StageHeader(props: { stage: StageTrace; trigger: string; onRerun(): voi
         data-testid="rerun-from-step"
         onClick={props.onRerun}
       >
-        Edit input & re-run from here
+        Re-run from here…
       </button>
     </div>
   );

@@ -1,0 +1,193 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PipelinePage } from './pages/pipeline-page.ts';
+import { StudioPage } from './pages/studio-page.ts';
+import { seedThreeStagePipeline, THREE_STAGE_TRIGGER } from './support/issue5-workspace.ts';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  type StudioHost,
+  startStudioHost,
+} from './support/studio-host.ts';
+
+/** Polls for up to 10 s: the machine is shared, so a live re-run may take a while to land. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 50 });
+
+let browser: Browser;
+let studio: StudioHost | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+}, 180_000);
+
+afterEach(async () => {
+  await context?.close();
+  await studio?.close();
+  context = undefined;
+  studio = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A web host on a copy of the example workspace plus the three-stage pipeline, its canvas open. */
+async function openCanvas(colorScheme: 'light' | 'dark' = 'light') {
+  studio = await startStudioHost({ workspace: 'example' });
+  await seedThreeStagePipeline(studio.workspace ?? '');
+  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme });
+  context.setDefaultTimeout(15_000);
+  const ui = new StudioPage(await context.newPage());
+  await ui.goto(studio.host.url);
+  const canvas = new PipelinePage(ui.page);
+  await canvas.openPipeline(THREE_STAGE_TRIGGER);
+  return { studio, ui, canvas };
+}
+
+async function savedOrder(workspace: string): Promise<string[]> {
+  const text = await readFile(join(workspace, 'pipelines', THREE_STAGE_TRIGGER, 'pipeline.json'), 'utf8');
+  return (JSON.parse(text) as { stages: { name: string }[] }).stages.map((s) => s.name);
+}
+
+describe('stage canvas and fixtures (issue 5)', () => {
+  it('runs all fixtures with a progress bar and counts, then filters to failures', async () => {
+    const { ui, canvas } = await openCanvas();
+    expect(await canvas.counts()).toEqual({ pass: '0 passed', fail: '0 failed', never: '3 not run' });
+    expect(await canvas.verdict('staff-completes')).toBe('never-run');
+    await canvas.runAll();
+    const bar = canvas.byTestId('run-progress');
+    expect(await bar.getAttribute('aria-valuenow')).toBe('3');
+    expect(await bar.getAttribute('aria-valuemax')).toBe('3');
+    expect(await canvas.counts()).toEqual({ pass: '2 passed', fail: '1 failed', never: '0 not run' });
+    expect(await canvas.verdict('staff-completes')).toBe('pass');
+    expect(await canvas.verdict('outsider-denied')).toBe('pass');
+    expect(await canvas.verdict('partner-wrong-expect')).toBe('fail');
+    // Each card counts its stage's outcomes over the three runs: require-trusted stopped one.
+    expect(await canvas.stage('require-trusted').getByTestId('stage-stats').textContent()).toMatch(
+      /✓ 2\s*✗ 1/,
+    );
+    await canvas.byTestId('fixtures-failures-only').check();
+    await poll(() => canvas.byTestId('fixture-row').count()).toBe(1);
+    expect(await canvas.fixture('partner-wrong-expect').isVisible()).toBe(true);
+    await canvas.byTestId('fixtures-failures-only').uncheck();
+    await canvas.fixture('staff-completes').click();
+    await poll(() => canvas.stage('require-trusted').getAttribute('data-outcome')).toBe('continue');
+    await ui.screenshot('issue5-canvas-light');
+  });
+
+  it('reorders two stages by drag and the changed fixture outcome is shown', async () => {
+    const { studio, canvas } = await openCanvas();
+    await canvas.runAll();
+    expect(await canvas.outcome('staff-completes')).toBe('continue');
+    await canvas.stage('require-trusted').dragTo(canvas.stage('mark-trusted'));
+    await poll(() => canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
+    expect(await savedOrder(studio.workspace ?? '')).toEqual([
+      'normalize-email',
+      'require-trusted',
+      'mark-trusted',
+    ]);
+    // The live re-run follows the saved order: staff are now refused before being marked trusted.
+    await poll(() => canvas.outcome('staff-completes')).toBe('deny');
+    await poll(() => canvas.fixtureChange('staff-completes').textContent()).toBe('changed: continue → deny');
+    expect(await canvas.verdict('staff-completes')).toBe('fail');
+  });
+
+  it('reorders by keyboard (Alt+Arrow, and Space to grab) with announcements', async () => {
+    const { studio, ui, canvas } = await openCanvas('dark');
+    await canvas.runAll();
+    await canvas.stage('require-trusted').focus();
+    await ui.page.keyboard.press('Alt+ArrowLeft');
+    await poll(() => canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
+    await poll(() => canvas.byTestId('canvas-announcement').textContent()).toBe(
+      'require-trusted moved to position 2 of 3.',
+    );
+    await poll(() => canvas.fixtureChange('staff-completes').textContent()).toBe('changed: continue → deny');
+    // Focus stays on the moved card: Space grabs it, ArrowRight moves it back, Space drops.
+    expect(await ui.page.evaluate("document.activeElement?.getAttribute('data-stage')")).toBe(
+      'require-trusted',
+    );
+    await ui.page.keyboard.press('Space');
+    await poll(() => canvas.byTestId('canvas-announcement').textContent()).toMatch(
+      /^Grabbed require-trusted/,
+    );
+    await ui.page.keyboard.press('ArrowRight');
+    await ui.page.keyboard.press('Space');
+    await poll(() => savedOrder(studio.workspace ?? '')).toEqual([
+      'normalize-email',
+      'mark-trusted',
+      'require-trusted',
+    ]);
+    await poll(() => canvas.outcome('staff-completes')).toBe('continue');
+    await poll(() => canvas.fixtureChange('staff-completes').textContent()).toBe('changed: deny → continue');
+    await ui.screenshot('issue5-canvas-dark');
+  });
+
+  it('disabling a stage re-runs the fixtures; the timeout is validated', async () => {
+    const { studio, canvas } = await openCanvas();
+    await canvas.runAll();
+    // The box follows the saved pipeline, so it turns off once stage.setSettings has written it.
+    const enabled = canvas.stage('require-trusted').getByTestId('stage-enabled');
+    await enabled.click();
+    await poll(() => enabled.isChecked()).toBe(false);
+    await poll(() => canvas.outcome('outsider-denied')).toBe('continue');
+    await poll(() => canvas.fixtureChange('outsider-denied').textContent()).toBe('changed: deny → continue');
+    const timeout = canvas.stage('mark-trusted').getByTestId('stage-timeout');
+    await timeout.fill('90');
+    expect(await timeout.getAttribute('aria-invalid')).toBe('true');
+    await timeout.fill('12');
+    await timeout.press('Enter');
+    await poll(async () => {
+      const text = await readFile(
+        join(studio.workspace ?? '', 'pipelines', THREE_STAGE_TRIGGER, 'pipeline.json'),
+        'utf8',
+      );
+      return (JSON.parse(text) as { stages: { name: string; timeoutSeconds: number }[] }).stages.find(
+        (s) => s.name === 'mark-trusted',
+      )?.timeoutSeconds;
+    }).toBe(12);
+  });
+
+  it('shows expected beside actual and accepts the actual outcome after confirmation', async () => {
+    const { studio, ui, canvas } = await openCanvas();
+    await canvas.runAll();
+    await canvas.fixture('partner-wrong-expect').click();
+    const outcomeRow = ui.page.locator('[data-testid="expect-row"][data-path="outcome"]');
+    expect(await outcomeRow.getAttribute('data-differs')).toBe('true');
+    expect(await outcomeRow.textContent()).toMatch(/"deny"\s*"continue"/);
+    await ui.screenshot('issue5-fixtures-expectation');
+    await canvas.byTestId('fixture-accept').click();
+    await canvas.byTestId('accept-dialog').waitFor();
+    expect(await canvas.byTestId('accept-preview').textContent()).toContain('"outcome": "continue"');
+    await canvas.byTestId('accept-confirm').click();
+    await poll(() => canvas.verdict('partner-wrong-expect')).toBe('pass');
+    const saved = JSON.parse(
+      await readFile(
+        join(studio.workspace ?? '', 'fixtures', THREE_STAGE_TRIGGER, 'partner-wrong-expect.json'),
+        'utf8',
+      ),
+    );
+    expect(saved.expect.outcome).toBe('continue');
+    expect(saved.expect.user.email).toBe('bo@example.com');
+  });
+
+  it('runs the selected fixture with F5 and creates a fixture from the trigger example', async () => {
+    const { studio, ui, canvas } = await openCanvas();
+    await canvas.fixture('outsider-denied').click();
+    expect(await canvas.verdict('outsider-denied')).toBe('never-run');
+    await ui.page.keyboard.press('F5');
+    await poll(() => canvas.verdict('outsider-denied')).toBe('pass');
+    await canvas.byTestId('fixture-new-example').click();
+    // The new fixture opens in the editor (JSON schema checks there); the canvas lists it too.
+    await ui.tab(`fixtures/${THREE_STAGE_TRIGGER}/example.json`).waitFor();
+    await ui.tab(`pipeline:${THREE_STAGE_TRIGGER}`).click();
+    await canvas.fixture('example').waitFor();
+    const created = JSON.parse(
+      await readFile(join(studio.workspace ?? '', 'fixtures', THREE_STAGE_TRIGGER, 'example.json'), 'utf8'),
+    );
+    expect(created.trigger).toBe(THREE_STAGE_TRIGGER);
+  });
+});
