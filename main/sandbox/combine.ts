@@ -57,7 +57,8 @@ export function combineStages(
   });
   pieces.push(']);');
   const source = pieces.join('\n');
-  const key = createHash('sha256').update(source).digest('base64url');
+  // Broken stages leave the same `null` in the source: their errors must be part of the key.
+  const key = createHash('sha256').update(source).update(JSON.stringify(placements)).digest('base64url');
   return { key, source, placements };
 }
 

@@ -1,12 +1,6 @@
 import ivm from 'isolated-vm';
 import type { StageSource } from '../../shared/run-request.ts';
-import {
-  type CombinedScript,
-  combineStages,
-  parseSyntaxError,
-  type StagePlacement,
-  wrapStage,
-} from './combine.ts';
+import { type CombinedScript, combineStages, parseSyntaxError, type StagePlacement } from './combine.ts';
 import { PIPELINE_FILE, snapshotScripts } from './guest-source.ts';
 
 /** Heap above a run's own limit: the runtime, lodash and not-yet-collected earlier contexts. */
@@ -60,10 +54,10 @@ export class IsolateSlot {
     if (warm) return warm;
     const broken = new Map<number, StagePlacement['syntaxError']>();
     stages.forEach((stage, index) => {
-      const error = syntaxCache.get(`${stage.path}\n${stage.code}`);
+      const error = this.#checkSyntax(stage, syntaxCache);
       if (error) broken.set(index, error);
     });
-    let combined = combineStages(
+    const combined = combineStages(
       stages.map((stage) => stage.code),
       broken,
     );
@@ -72,35 +66,43 @@ export class IsolateSlot {
       this.#bySource.set(sourceKey, cached);
       return cached;
     }
-    let script: ivm.Script;
-    try {
-      script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
-    } catch {
-      // Find which stages do not compile, remember them, and build the script without them.
-      stages.forEach((stage, index) => {
-        const key = `${stage.path}\n${stage.code}`;
-        if (syntaxCache.has(key)) return;
-        try {
-          this.isolate
-            .compileScriptSync(wrapStage(stage.code), { filename: stage.path, lineOffset: -1 })
-            .release();
-          syntaxCache.set(key, null);
-        } catch (error) {
-          const parsed = parseSyntaxError(error instanceof Error ? error.message : String(error), stage.path);
-          syntaxCache.set(key, parsed);
-          broken.set(index, parsed);
-        }
-      });
-      combined = combineStages(
-        stages.map((stage) => stage.code),
-        broken,
-      );
-      script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
-    }
+    const script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
     const loaded = { script, combined };
     this.#scripts.set(combined.key, loaded);
     this.#bySource.set(sourceKey, loaded);
     return loaded;
+  }
+
+  /**
+   * Parses a stage's file on its own, as the script it is. Only a file that parses alone is
+   * wrapped into the pipeline script, so no file can close its wrapper and reach another stage.
+   */
+  #checkSyntax(
+    stage: StageSource,
+    syntaxCache: Map<string, StagePlacement['syntaxError'] | null>,
+  ): StagePlacement['syntaxError'] | null {
+    const key = `${stage.path}\n${stage.code}`;
+    const known = syntaxCache.get(key);
+    if (known !== undefined) return known;
+    let result: StagePlacement['syntaxError'] | null = null;
+    try {
+      this.isolate.compileScriptSync(stage.code, { filename: stage.path }).release();
+    } catch (error) {
+      result = parseSyntaxError(error instanceof Error ? error.message : String(error), stage.path);
+    }
+    if (syntaxCache.size > 5000) syntaxCache.clear();
+    syntaxCache.set(key, result);
+    return result;
+  }
+
+  /** True when the isolate holds more than a run may use: a timeout there was really memory. */
+  overRunLimit(): boolean {
+    try {
+      const heap = this.isolate.getHeapStatisticsSync();
+      return heap.used_heap_size + heap.externally_allocated_size > this.runLimitMb * 1024 * 1024;
+    } catch {
+      return true;
+    }
   }
 
   dispose(): void {

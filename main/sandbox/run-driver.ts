@@ -180,6 +180,7 @@ export async function driveRun(
       } catch (error) {
         if (!isTimeout(error) || slot.isolate.isDisposed) throw error;
         slot.tainted = true;
+        if (slot.overRunLimit()) throw new Error('memory limit');
         const count = (timeouts.get(current) ?? 0) + 1;
         timeouts.set(current, count);
         if (count > MAX_TIMEOUTS_PER_STAGE) {

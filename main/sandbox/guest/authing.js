@@ -22,17 +22,19 @@ function canonical(value) {
 
 function authingCall(stage, method, args) {
   const copied = jsonCopy(args, `the arguments of authing.${method}`);
-  const call = { method, args: copied };
+  const call = { __proto__: null, method, args: copied };
   append(stage.authing, call);
   const key = canonical(copied);
   for (let i = 0; i < run.authing.length; i++) {
     const recording = run.authing[i];
-    if (recording.method !== method || canonical(recording.args ?? []) !== key) continue;
-    if (typeof recording.error === 'string') {
-      call.error = recording.error;
-      return PromiseReject(new ErrorCtor(recording.error));
+    if (ownData(recording, 'method') !== method || canonical(ownData(recording, 'args') ?? []) !== key)
+      continue;
+    const recordedError = ownData(recording, 'error');
+    if (typeof recordedError === 'string') {
+      call.error = recordedError;
+      return PromiseReject(new ErrorCtor(recordedError));
     }
-    const result = recording.result === undefined ? null : recording.result;
+    const result = ownData(recording, 'result') ?? null;
     call.result = result;
     return PromiseThen(PromiseResolve(undefined), () => JSONParse(JSONStringify(result)));
   }

@@ -77,27 +77,27 @@ function makeAxios(stage, defaults) {
     const method = StringToUpperCase(StringCtor(merged.method ?? 'get'));
     const url = buildUrl(merged);
     const data = merged.data;
-    const exchange = { method, url };
+    const exchange = { __proto__: null, method, url };
     if (data !== undefined) exchange.requestBody = typeof data === 'string' ? data : jsonCopyOr(data);
     append(stage.http, exchange);
-    const settle = (answer) => {
-      exchange.status = answer.status;
-      exchange.responseBody = answer.body;
-      if (answer.headers !== undefined) exchange.responseHeaders = answer.headers;
+    const respond = (answer) => {
+      exchange.status = ownData(answer, 'status');
+      exchange.responseBody = ownData(answer, 'body');
+      if (ownData(answer, 'headers') !== undefined) exchange.responseHeaders = ownData(answer, 'headers');
       const response = {
-        status: answer.status,
-        statusText: answer.statusText ?? '',
-        headers: answer.headers ?? {},
-        data: answer.body,
+        status: ownData(answer, 'status'),
+        statusText: ownData(answer, 'statusText') ?? '',
+        headers: ownData(answer, 'headers') ?? {},
+        data: ownData(answer, 'body'),
         config: merged,
         request: {},
       };
       const validate =
         typeof merged.validateStatus === 'function' ? merged.validateStatus : (s) => s >= 200 && s < 300;
-      if (validate(answer.status)) return response;
+      if (validate(response.status)) return response;
       throw makeAxiosError(
-        `Request failed with status code ${answer.status}`,
-        answer.status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST',
+        `Request failed with status code ${response.status}`,
+        response.status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST',
         merged,
         response,
       );
@@ -106,11 +106,12 @@ function makeAxios(stage, defaults) {
       return PromiseThen(
         liveRequest(stage, { method, url, headers: merged.headers, body: exchange.requestBody }),
         (answer) => {
-          if (answer.error !== undefined) {
-            exchange.error = answer.error;
-            throw makeAxiosError(answer.error, 'ERR_NETWORK', merged, undefined);
+          const failure = ownData(answer, 'error');
+          if (failure !== undefined) {
+            exchange.error = failure;
+            throw makeAxiosError(failure, 'ERR_NETWORK', merged, undefined);
           }
-          return settle(answer);
+          return respond(answer);
         },
       );
     }
@@ -121,12 +122,14 @@ function makeAxios(stage, defaults) {
       if (stage.forcedError === null) stage.forcedError = message;
       return PromiseReject(makeAxiosError(message, 'ERR_NO_RECORDING', merged, undefined));
     }
+    const recorded = ownData(recording, 'response') ?? {};
     const answer = {
-      status: recording.response.status ?? 200,
-      headers: recording.response.headers ?? {},
-      body: JSONParse(JSONStringify(recording.response.body ?? null)),
+      __proto__: null,
+      status: ownData(recorded, 'status') ?? 200,
+      headers: jsonCopy(ownData(recorded, 'headers') ?? {}, 'the recorded headers'),
+      body: jsonCopy(ownData(recorded, 'body') ?? null, 'the recorded body'),
     };
-    return PromiseThen(PromiseResolve(undefined), () => settle(answer));
+    return PromiseThen(PromiseResolve(undefined), () => respond(answer));
   };
   const axios = (urlOrConfig, config) =>
     typeof urlOrConfig === 'string'

@@ -16,8 +16,9 @@ function define(list) {
 
 function hostRequest(op, payload) {
   const answer = JSONParse(host.call(op, serialize(payload, 'the request').json));
-  if (answer.error !== undefined) throw new ErrorCtor(answer.error);
-  return answer.ok;
+  const failure = ownData(answer, 'error');
+  if (failure !== undefined) throw new ErrorCtor(failure);
+  return ownData(answer, 'ok');
 }
 
 function liveRequest(_stage, payload) {
@@ -28,13 +29,21 @@ function liveRequest(_stage, payload) {
   };
   const failed = (error) => {
     run.pendingHost -= 1;
-    return { error: errorMessage(error) };
+    return { __proto__: null, error: errorMessage(error) };
   };
   return PromiseThen(host.fetch(serialize(payload, 'the request').json), done, failed);
 }
 
-/** A message for anything thrown or passed to callback as an error. */
+const MESSAGE_MAX_CHARS = 4000;
+
+/** A message for anything thrown or passed to callback as an error, shortened when huge. */
 function thrownMessage(value) {
+  const message = rawMessage(value);
+  if (message.length <= MESSAGE_MAX_CHARS) return message;
+  return `${StringSlice(message, 0, MESSAGE_MAX_CHARS)}… (${message.length - MESSAGE_MAX_CHARS} more characters)`;
+}
+
+function rawMessage(value) {
   if (typeof value === 'string') return value;
   if (typeof value === 'object' && value !== null) {
     const message = ownOrInheritedMessage(value);
@@ -54,25 +63,71 @@ function ownOrInheritedName(value) {
   }
 }
 
-/** The first frame of the error's stack that lies in a user file, mapped back to that file. */
-function locate(error, _stage) {
+/** V8 calls this instead of a user's `Error.prepareStackTrace` while the runtime reads a stack. */
+function framesOf(_error, callSites) {
+  const frames = newList();
+  for (let i = 0; i < callSites.length && i < 50; i++) {
+    try {
+      const site = callSites[i];
+      append(frames, {
+        __proto__: null,
+        file: site.getFileName(),
+        line: site.getLineNumber(),
+        column: site.getColumnNumber(),
+      });
+    } catch {}
+  }
+  return frames;
+}
+
+/** The error's stack frames; a user stack hook can neither hide nor fake them. */
+function readFrames(error) {
+  if (typeof error !== 'object' || error === null) return newList();
+  let saved;
+  let installed = false;
+  try {
+    saved = ObjectGetOwnPropertyDescriptor(ErrorCtor, 'prepareStackTrace');
+    ObjectDefineProperty(ErrorCtor, 'prepareStackTrace', {
+      value: framesOf,
+      writable: true,
+      configurable: true,
+    });
+    installed = true;
+  } catch {}
   let stack;
   try {
-    stack = typeof error === 'object' && error !== null ? error.stack : undefined;
-  } catch {
-    return undefined;
+    stack = error.stack;
+  } catch {}
+  if (installed) {
+    try {
+      if (saved === undefined) delete ErrorCtor.prepareStackTrace;
+      else ObjectDefineProperty(ErrorCtor, 'prepareStackTrace', saved);
+    } catch {}
   }
-  if (typeof stack !== 'string') return undefined;
+  if (ArrayIsArray(stack)) return stack;
+  const frames = newList();
+  if (typeof stack !== 'string') return frames;
   const lines = StringSplit(stack, '\n');
   for (let i = 1; i < lines.length && i < 50; i++) {
     const m = RegExpExec(LOCATION, StringTrim(lines[i]));
-    if (m === null || m[1] !== PIPELINE_FILE) continue;
-    const line = NumberCtor(m[2]);
+    if (m !== null)
+      append(frames, { __proto__: null, file: m[1], line: NumberCtor(m[2]), column: NumberCtor(m[3]) });
+  }
+  return frames;
+}
+
+/** The first frame of the error's stack that lies in a user file, mapped back to that file. */
+function locate(error, _stage) {
+  const frames = readFrames(error);
+  for (let i = 0; i < frames.length; i++) {
+    const frame = frames[i];
+    if (frame.file !== PIPELINE_FILE || typeof frame.line !== 'number') continue;
+    const line = frame.line;
     for (let k = run.stages.length - 1; k >= 0; k--) {
       const def = run.stages[k];
       if (def.firstLine > 0 && line >= def.firstLine) {
         if (line - def.firstLine >= def.lineCount) break;
-        return { file: def.path, line: line - def.firstLine + 1, column: NumberCtor(m[3]) };
+        return { __proto__: null, file: def.path, line: line - def.firstLine + 1, column: frame.column };
       }
     }
   }
@@ -87,7 +142,12 @@ function settle(stage, result) {
 }
 
 function settleFault(stage, error) {
-  settle(stage, { kind: 'error', message: thrownMessage(error), location: locate(error, stage) });
+  settle(stage, {
+    __proto__: null,
+    kind: 'error',
+    message: thrownMessage(error),
+    location: locate(error, stage),
+  });
 }
 
 function start(token, requestJson, hostCall, hostFetch) {
@@ -143,7 +203,11 @@ function step(token, flag) {
           'the function kept running after calling callback and was stopped at its timeout',
         ]);
       } else {
-        settle(stage, { kind: 'timeout', message: `timed out after ${stage.def.timeoutMs / 1000} s` });
+        settle(stage, {
+          __proto__: null,
+          kind: 'timeout',
+          message: `timed out after ${stage.def.timeoutMs / 1000} s`,
+        });
       }
     }
     if (!stage.settled) {

@@ -14,13 +14,13 @@ class SerializeLimit extends ErrorCtor {}
  * `what` names the value in messages ("the user passed to callback").
  */
 function serialize(value, what, maxChars = SERIALIZE_MAX_CHARS) {
-  const state = { size: 0, max: maxChars, ancestors: new SetCtor() };
+  const state = { __proto__: null, size: 0, max: maxChars, ancestors: new SetCtor() };
   try {
     const json = writeValue(value, 0, state, false);
-    return { json: json === undefined ? 'null' : json };
+    return { __proto__: null, json: json === undefined ? 'null' : json };
   } catch (error) {
-    if (error instanceof SerializeLimit) return { error: `${what} ${error.message}` };
-    return { error: `${what} could not be turned into JSON: ${errorMessage(error)}` };
+    if (error instanceof SerializeLimit) return { __proto__: null, error: `${what} ${error.message}` };
+    return { __proto__: null, error: `${what} could not be turned into JSON: ${errorMessage(error)}` };
   }
 }
 

@@ -146,6 +146,12 @@ function addTokenMethods(methods, stage, kind) {
   };
 }
 
+function describeType(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
 /** The callback given to `pipe`; `contextOnly` is the two-parameter PRE_REGISTER form. */
 function makeCallback(stage, contextOnly) {
   return function callback(error, first, second) {
@@ -156,12 +162,37 @@ function makeCallback(stage, contextOnly) {
       return;
     }
     if (error) {
-      settle(stage, { kind: 'deny', message: thrownMessage(error), location: locate(error, stage) });
+      settle(stage, {
+        __proto__: null,
+        kind: 'deny',
+        message: thrownMessage(error),
+        location: locate(error, stage),
+      });
       return;
     }
     const user = contextOnly ? undefined : first;
     const context = contextOnly ? first : second;
-    const out = { kind: 'continue', userJson: stage.inputUserJson, contextJson: stage.inputContextJson };
+    const misuse =
+      user !== undefined && typeof user !== 'object'
+        ? `the user passed to callback must be an object or null, not ${describeType(user)}`
+        : context !== undefined && (typeof context !== 'object' || context === null)
+          ? `the context passed to callback must be an object, not ${describeType(context)}`
+          : null;
+    if (misuse !== null) {
+      settle(stage, {
+        __proto__: null,
+        kind: 'error',
+        message: misuse,
+        location: locate(new ErrorCtor(), stage),
+      });
+      return;
+    }
+    const out = {
+      __proto__: null,
+      kind: 'continue',
+      userJson: stage.inputUserJson,
+      contextJson: stage.inputContextJson,
+    };
     if (user !== undefined) {
       const result = serialize(user, 'the user passed to callback');
       if (result.error !== undefined)

@@ -53,7 +53,7 @@ function startNext() {
     run.next += 1;
     const stage = newStage(index, def);
     if (!def.enabled) {
-      settle(stage, { kind: 'skipped' });
+      settle(stage, { __proto__: null, kind: 'skipped' });
       finishStage(stage);
       continue;
     }
@@ -66,8 +66,14 @@ function startNext() {
 
 function runStage(stage) {
   const def = stage.def;
-  if (def.syntaxError !== undefined) {
-    settle(stage, { kind: 'error', message: def.syntaxError.message, location: def.syntaxError.location });
+  const syntaxError = ownData(def, 'syntaxError');
+  if (syntaxError !== undefined) {
+    settle(stage, {
+      __proto__: null,
+      kind: 'error',
+      message: syntaxError.message,
+      location: ownData(syntaxError, 'location'),
+    });
     return;
   }
   const consoleObject = makeConsole(stage);
@@ -163,7 +169,7 @@ function finishStage(stage) {
   const def = stage.def;
   let result = stage.result;
   if (stage.forcedError !== null && (result.kind === 'continue' || result.kind === 'deny')) {
-    result = { kind: 'error', message: stage.forcedError, location: undefined };
+    result = { __proto__: null, kind: 'error', message: stage.forcedError, location: undefined };
   }
   const kind = result.kind;
   const continued = kind === 'continue' && !def.async;
@@ -171,7 +177,7 @@ function finishStage(stage) {
   const outContext = continued ? result.contextJson : stage.inputContextJson;
   let error = 'null';
   if (kind !== 'continue' && kind !== 'skipped') {
-    const e = { message: result.message, stage: def.name };
+    const e = { __proto__: null, message: result.message, stage: def.name };
     if (result.location !== undefined) e.location = result.location;
     error = serialize(e, 'the error').json;
   }
@@ -180,6 +186,7 @@ function finishStage(stage) {
   mergeClaims(run.accessToken, stage.accessToken, stage.accessTokenRemoved);
   const outcome = def.async && kind !== 'skipped' ? 'async' : kind;
   const fields = {
+    __proto__: null,
     name: def.name,
     outcome,
     logs: stage.logs,
