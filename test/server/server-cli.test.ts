@@ -12,8 +12,12 @@ const BIN = join(import.meta.dirname, '../../bin/pipeline-studio.js');
 async function captured(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  const capture = (into: string[]) => (chunk: unknown) => {
+    into.push(String(chunk));
+    return true;
+  };
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err));
   try {
     return { code: await main(argv), out: out.join(''), err: err.join('') };
   } finally {
