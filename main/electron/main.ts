@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, dialog, Menu } from 'electron';
+import { eventChannel } from '../../shared/ipc/channels.ts';
+import type { EventPayloads } from '../../shared/ipc/contract.ts';
 import { createExecutor } from '../executor/index.ts';
 import { createServices, type StudioServices } from '../ipc/create-services.ts';
 import { createRecentWorkspaces } from '../ipc/recent-workspaces.ts';
@@ -93,10 +95,16 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A second launch (`pipeline-studio ./other-workspace`) focuses this window and asks it to open that folder.
+  app.on('second-instance', (_event, argv) => {
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+    const path = workspaceFromArgs(argv);
+    if (path !== undefined) {
+      const payload: EventPayloads['menu.command'] = { command: 'open-recent', path };
+      window.webContents.send(eventChannel('menu.command'), payload);
+    }
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {

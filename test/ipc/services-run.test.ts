@@ -141,6 +141,20 @@ describe('run calls in the sandbox', () => {
     expect(await h.call('run.cancel', { runId: 'slow-1' })).toEqual({ cancelled: false });
   });
 
+  it('cancels a whole run.all: no progress, nothing reported as run', async () => {
+    await h.call('fixture.add', {
+      trigger: 'POST_AUTHENTICATION',
+      id: 'two',
+      fixture: { name: 'two', trigger: 'POST_AUTHENTICATION', user: { id: '2' } },
+    });
+    const before = h.events.length;
+    const running = h.services.handleCall('run.all', { trigger: 'POST_AUTHENTICATION', runId: 'slow-all' });
+    expect(await h.call('run.cancel', { runId: 'slow-all' })).toEqual({ cancelled: true });
+    const outcome = await running;
+    expect(outcome).toMatchObject({ ok: true, value: { runId: 'slow-all', cancelled: true, runs: [] } });
+    expect(h.events.slice(before).filter((e) => e.name === 'run.progress')).toEqual([]);
+  });
+
   it('reports the sandbox state', async () => {
     expect((await h.call('app.info')).sandbox).toBe('ready');
   });
