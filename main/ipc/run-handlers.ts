@@ -7,6 +7,7 @@ import { buildRunRequest } from '../../shared/build-run-request.ts';
 import { matchExpectation } from '../../shared/expect-match.ts';
 import type { StageOverride } from '../../shared/ipc/args.ts';
 import type { FixtureRun } from '../../shared/ipc/results.ts';
+import type { WorkspaceSnapshot } from '../../shared/ipc/workspace-types.ts';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import type { Fixture } from '../../shared/schemas/fixture.ts';
@@ -61,6 +62,36 @@ export function runHandlers(
     return { request, fixture };
   }
 
+  /**
+   * Every fixture's request of one trigger, built from one snapshot: reading the workspace once
+   * instead of once per fixture keeps a live re-run of 50 fixtures fast. A pipeline or env file
+   * with problems falls back to the per-fixture path, which refuses with the problems listed.
+   */
+  async function requestsForAll(
+    trigger: Trigger,
+    snapshot: WorkspaceSnapshot,
+    ids: readonly string[],
+    stagesOverride: readonly StageOverride[] | undefined,
+  ): Promise<{ request: RunRequest; fixture: Fixture }[]> {
+    const blocked = snapshot.problems.some(
+      (p) =>
+        p.severity !== 'warning' && (p.file === 'env.json' || p.file.startsWith(`pipelines/${trigger}/`)),
+    );
+    const pipeline = snapshot.pipelines.find((p) => p.trigger === trigger);
+    if (blocked || pipeline === undefined) {
+      return Promise.all(ids.map((id) => requestFor(trigger, id, { stagesOverride })));
+    }
+    const stages = stagesOverride
+      ? applyStageOverrides(trigger, pipeline.stages, stagesOverride)
+      : pipeline.stages;
+    const secrets = await session.current().secretValues();
+    // `ids` were listed from this same snapshot, so its fixtures are those, in that order.
+    return pipeline.fixtures.map((entry) => ({
+      request: buildRunRequest({ trigger, stages, fixture: entry.fixture, env: snapshot.env, secrets }),
+      fixture: entry.fixture,
+    }));
+  }
+
   function toRun(
     runId: string,
     trigger: Trigger,
@@ -112,7 +143,7 @@ export function runHandlers(
           const ids = (snapshot.pipelines.find((p) => p.trigger === trigger)?.fixtures ?? []).map(
             (f) => f.id,
           );
-          const prepared = await Promise.all(ids.map((id) => requestFor(trigger, id, { stagesOverride })));
+          const prepared = await requestsForAll(trigger, snapshot, ids, stagesOverride);
           const runs: FixtureRun[] = [];
           await executor.runMany(
             prepared.map((p) => p.request),
