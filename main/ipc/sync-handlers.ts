@@ -213,7 +213,7 @@ export function syncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
     'sync.versions': () => remote('Listing versions', (sync) => sync.client.versions()),
     async 'sync.rollback'({ version, note }) {
       const done = await remote(`Rolling back to version ${version}`, (sync) =>
-        sync.client.rollback(version, note ?? `rollback to version ${version}`),
+        sync.client.rollback(version, note ?? ''),
       );
       await state.publishStatus();
       return done;

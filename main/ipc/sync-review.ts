@@ -51,7 +51,9 @@ export async function reviewDraft(input: ReviewInput): Promise<ReviewParts> {
   const gate = toGate(await checkGate(input.draft, input.executor, input.secrets));
   if (!gate.passed) return { gate, behaviour: [], changes: [] };
   const review = await buildReview(input.published, input.draft, input.executor, input.secrets);
-  return { gate, behaviour: toBehaviour(review), changes: toChanges(review) };
+  // With nothing live there is no behaviour to compare: every decision is new.
+  const behaviour = input.published === null ? [] : toBehaviour(review);
+  return { gate, behaviour, changes: toChanges(review) };
 }
 
 const asTrigger = (value: string | undefined): Trigger => TRIGGERS.find((t) => t === value) ?? TRIGGERS[0];

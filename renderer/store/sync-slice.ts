@@ -4,7 +4,6 @@ import { errorMessage, type SliceCreator } from './app-state.ts';
 
 /** What the sync view is doing right now; one action at a time, so buttons can show progress. */
 export type SyncBusy =
-  | 'status'
   | 'connect'
   | 'pull'
   | 'push'
@@ -30,10 +29,12 @@ export const MERGE_TAB = 'sync-merge';
 
 export interface SyncSlice {
   syncStatus: SyncStatus | null;
+  /** A status check is in flight; it never blocks the buttons. */
+  syncChecking: boolean;
   syncBusy: SyncBusy | null;
   /** The last failed action, shown in the view until the next action. */
   syncError: string | null;
-  /** The last thing a pull or push did, e.g. "Pushed revision 5". */
+  /** The last thing done, e.g. "Pushed revision 5", "Published version 2". */
   syncSummary: string | null;
   publishFlow: PublishStep | null;
   versionHistory: VersionHistory | null;
@@ -68,7 +69,7 @@ function describe(error: unknown): string {
 export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
   /** Runs one sync action: marks it busy, clears the last error, and words any failure. */
   async function run<T>(busy: SyncBusy, task: () => Promise<T>): Promise<T | undefined> {
-    if (get().syncBusy !== null && busy !== 'status') return undefined;
+    if (get().syncBusy !== null) return undefined;
     set({ syncBusy: busy, syncError: null });
     try {
       return await task();
@@ -92,6 +93,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
 
   return {
     syncStatus: null,
+    syncChecking: false,
     syncBusy: null,
     syncError: null,
     syncSummary: null,
@@ -99,7 +101,15 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
     versionHistory: null,
     rollbackTarget: null,
     refreshSync: async () => {
-      await run('status', async () => set({ syncStatus: await api['sync.status']() }));
+      if (get().syncChecking) return;
+      set({ syncChecking: true });
+      try {
+        set({ syncStatus: await api['sync.status']() });
+      } catch (error) {
+        set({ syncError: describe(error) });
+      } finally {
+        set({ syncChecking: false });
+      }
     },
     connectRemote: async (url, tenant, apiKey) => {
       const status = await run('connect', () =>
@@ -163,8 +173,10 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
         set({ publishFlow: { step: 'failed', message: get().syncError ?? 'Publishing failed.' } });
         return;
       }
-      set({ publishFlow: { step: 'published', version: published.version } });
-      get().notify('info', `Published version ${published.version}.`);
+      set({
+        publishFlow: { step: 'published', version: published.version },
+        syncSummary: `Published version ${published.version}`,
+      });
       await get().refreshSync();
       await get().loadVersions();
     },
@@ -180,7 +192,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
       const done = await run('rollback', () => api['sync.rollback']({ version }));
       set({ rollbackTarget: null });
       if (!done) return;
-      get().notify('info', `Version ${version} is live again, as version ${done.version}.`);
+      set({ syncSummary: `Version ${version} is live again, as version ${done.version}` });
       await get().loadVersions();
       await get().refreshSync();
     },
