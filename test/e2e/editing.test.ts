@@ -6,7 +6,8 @@ import { setUpStudio } from './support/studio-session.ts';
 const open = setUpStudio();
 const STAGE = 'pipelines/PRE_AUTHENTICATION/require-verified-email.js';
 
-describe('editing pipeline code', () => {
+// A cold Monaco TypeScript worker on a busy shared machine can take a while: allow it.
+describe('editing pipeline code', { timeout: 90_000 }, () => {
   it('edits and saves with Ctrl+S: dirty markers, then the file on disk changes', async () => {
     const { studio, ui, editor } = await open();
     await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();

@@ -16,7 +16,8 @@ async function allFiles(dir: string): Promise<{ path: string; text: string }[]> 
   return files;
 }
 
-describe('templates, environment and secrets', () => {
+// A cold Monaco TypeScript worker on a busy shared machine can take a while: allow it.
+describe('templates, environment and secrets', { timeout: 90_000 }, () => {
   it('adds a stage from the templates gallery: function file, pipeline entry and its fixtures', async () => {
     const { studio, ui, editor } = await open();
     const root = studio.workspace ?? '';

@@ -36,7 +36,8 @@ async function openStudio(workspace: 'example' | 'none', colorScheme: 'light' | 
   return { studio, ui: new StudioPage(await context.newPage()) };
 }
 
-describe('workspaces in the web host', () => {
+// A cold Monaco TypeScript worker on a busy shared machine can take a while: allow it.
+describe('workspaces in the web host', { timeout: 90_000 }, () => {
   it('opens the example workspace: explorer with triggers, stages and fixtures; a stage in the editor', async () => {
     const { studio, ui } = await openStudio('example');
     await ui.goto(studio.host.url);

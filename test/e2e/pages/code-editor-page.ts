@@ -30,14 +30,13 @@ export class CodeEditorPage {
 
   private async paste(text: string): Promise<void> {
     // Monaco's input is a textarea or, where Chromium has EditContext, a focused div: the active element.
-    await this.page.evaluate((value) => {
+    // (A string, because the tests compile without the DOM library.)
+    await this.page.evaluate(`(() => {
       const data = new DataTransfer();
-      data.setData('text/plain', value);
+      data.setData('text/plain', ${JSON.stringify(text)});
       const target = document.activeElement ?? document.body;
-      target.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    }, text);
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
   }
 
   /** Puts the cursor at the end of the text and types there. */

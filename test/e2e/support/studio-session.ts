@@ -1,8 +1,16 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CodeEditorPage } from '../pages/code-editor-page.ts';
 import { StudioPage } from '../pages/studio-page.ts';
-import { ensureRendererBuilt, launchChromium, type StudioHost, startStudioHost } from './studio-host.ts';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  SCREENSHOTS,
+  type StudioHost,
+  startStudioHost,
+} from './studio-host.ts';
 
 export interface OpenedStudio {
   studio: StudioHost;
@@ -24,10 +32,19 @@ export function setUpStudio(): (options?: {
 
   beforeAll(async () => {
     await ensureRendererBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
     browser = await launchChromium();
   }, 120_000);
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    // A failing test leaves a picture of what the page showed, beside the other screenshots.
+    if (task.result?.state === 'fail' && context) {
+      const page = context.pages()[0];
+      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await page?.screenshot({ path: join(SCREENSHOTS, `failed-${name}.png`) }).catch((error: unknown) => {
+        console.warn(`Could not save the failure screenshot: ${String(error)}`);
+      });
+    }
     await context?.close();
     await studio?.close();
     context = undefined;
