@@ -74,6 +74,8 @@ export async function watchWorkspace(
   /** True while a pending file was modified within the quiet period: an outside writer may be mid-write. */
   const stillBeingWritten = async (): Promise<boolean> => {
     for (const relPath of pending.keys()) {
+      // One of our own writes is under way: its hash is recorded but the file may not hold it yet.
+      if (io.inFlight.has(relPath)) return true;
       const modified = await modifiedAt(relPath);
       if (modified !== undefined && Date.now() - modified < debounceMs) return true;
     }

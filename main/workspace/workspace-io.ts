@@ -21,6 +21,8 @@ export function hashContent(data: string | Uint8Array): string {
 export interface WorkspaceIo {
   readonly root: string;
   readonly ownWrites: Map<string, string | null>;
+  /** Paths with one of our writes, removals or renames under way: the watcher waits for them to land. */
+  readonly inFlight: Map<string, number>;
   /** `undefined` when the file does not exist. */
   readText(relPath: string): Promise<string | undefined>;
   writeText(relPath: string, text: string): Promise<void>;
@@ -37,6 +39,20 @@ export function createWorkspaceIo(
   secretValues: () => Promise<Record<string, string>>,
 ): WorkspaceIo {
   const ownWrites = new Map<string, string | null>();
+  const inFlight = new Map<string, number>();
+  /** Marks paths busy while `work` runs, so a watcher flush never compares against a half-landed write. */
+  const busy = async <T>(paths: string[], work: () => Promise<T>): Promise<T> => {
+    for (const path of paths) inFlight.set(path, (inFlight.get(path) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      for (const path of paths) {
+        const left = (inFlight.get(path) ?? 1) - 1;
+        if (left > 0) inFlight.set(path, left);
+        else inFlight.delete(path);
+      }
+    }
+  };
 
   const guardSecrets = async (relPath: string, text: string): Promise<void> => {
     for (const [name, value] of Object.entries(await secretValues())) {
@@ -53,6 +69,7 @@ export function createWorkspaceIo(
   return {
     root,
     ownWrites,
+    inFlight,
     async readText(relPath) {
       const file = await resolveInside(root, relPath);
       try {
@@ -68,19 +85,23 @@ export function createWorkspaceIo(
       const file = await resolveInside(root, rel);
       await guardSecrets(rel, text);
       await mkdir(dirname(file), { recursive: true });
-      ownWrites.set(rel, hashContent(text));
-      try {
-        await writeFileAtomic(file, text);
-      } catch (error) {
-        if (isErrnoCode(error, 'EISDIR') || isErrnoCode(error, 'ENOTDIR')) throw folderNotFile(rel);
-        throw error;
-      }
+      await busy([rel], async () => {
+        ownWrites.set(rel, hashContent(text));
+        try {
+          await writeFileAtomic(file, text);
+        } catch (error) {
+          if (isErrnoCode(error, 'EISDIR') || isErrnoCode(error, 'ENOTDIR')) throw folderNotFile(rel);
+          throw error;
+        }
+      });
     },
     async remove(relPath) {
       const rel = normalizeRelPath(relPath);
       const file = await resolveInside(root, rel);
-      ownWrites.set(rel, null);
-      await rm(file, { force: true });
+      await busy([rel], async () => {
+        ownWrites.set(rel, null);
+        await rm(file, { force: true });
+      });
     },
     async move(fromRelPath, toRelPath) {
       const from = normalizeRelPath(fromRelPath);
@@ -92,9 +113,11 @@ export function createWorkspaceIo(
       }
       const content = await readFile(source);
       await mkdir(dirname(target), { recursive: true });
-      ownWrites.set(from, null);
-      ownWrites.set(to, hashContent(content));
-      await rename(source, target);
+      await busy([from, to], async () => {
+        ownWrites.set(from, null);
+        ownWrites.set(to, hashContent(content));
+        await rename(source, target);
+      });
     },
     async exists(relPath) {
       return pathExists(await resolveInside(root, relPath));
