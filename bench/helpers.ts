@@ -2,7 +2,7 @@
  * Shared helpers for `npm run bench` modules: timing, percentiles, and the tables and ratios
  * each section prints. Kept free of any benchmark's specifics so every `*-bench.ts` can use them.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 
 /** Milliseconds from a monotonic clock. */
 export function now(): number {
@@ -81,6 +81,7 @@ export function formatNumber(value: number): string {
 export function formatRatio(a: number, b: number): string {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return 'n/a';
   const ratio = a / b;
+  if (ratio !== 0 && ratio < 0.1) return `${ratio.toPrecision(2)}×`;
   return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
 }
 
@@ -113,8 +114,15 @@ export function printSection(title: string): void {
   process.stdout.write(`\n== ${title} ==\n`);
 }
 
-/** One line describing the machine, printed with every result so figures can be compared. */
+/**
+ * One line describing the machine, printed with every result so figures can be compared; the
+ * load average says whether other work was competing for the cores while it ran.
+ */
 export function machineLine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `machine: ${availableParallelism()} cores (${model}), Node ${process.version}, ${process.platform}/${process.arch}`;
+  const load = loadavg()[0] ?? 0;
+  return (
+    `machine: ${availableParallelism()} cores (${model}), Node ${process.version}, ` +
+    `${process.platform}/${process.arch}, load average ${load.toFixed(1)} (1 min)`
+  );
 }

@@ -62,6 +62,8 @@ describe('formatting', () => {
   it('formats ratios and refuses to divide by zero', () => {
     expect(formatRatio(3, 2)).toBe('1.50×');
     expect(formatRatio(250, 10)).toBe('25.0×');
+    expect(formatRatio(1, 200)).toBe('0.0050×');
+    expect(formatRatio(0, 5)).toBe('0.00×');
     expect(formatRatio(1, 0)).toBe('n/a');
     expect(formatRatio(Number.NaN, 1)).toBe('n/a');
   });
