@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SyncDialogs } from '../features/sync/sync-dialogs.tsx';
 import { useApp, useAppStore } from '../store/app-store-context.tsx';
+import { isDirty } from '../store/editor-slice.ts';
 import { ActivityBar } from './activity-bar.tsx';
 import { BottomPanel } from './bottom-panel.tsx';
 import { DialogHost } from './dialog-host.tsx';
@@ -37,6 +38,18 @@ function useSaveShortcut(): void {
   }, [store]);
 }
 
+/** The browser asks before leaving the page while a tab has unsaved edits. */
+function useLeaveGuard(): void {
+  const store = useAppStore();
+  useEffect(() => {
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (store.getState().tabs.some(isDirty)) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [store]);
+}
+
 /** The shell: activity bar, side bar, editor over the bottom panel, status bar. */
 export function App() {
   const status = useApp((s) => s.status);
@@ -44,6 +57,7 @@ export function App() {
   const init = useApp((s) => s.initWorkspace);
   useSystemTheme();
   useSaveShortcut();
+  useLeaveGuard();
   useEffect(() => {
     void init();
   }, [init]);

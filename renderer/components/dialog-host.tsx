@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/assert-never.ts';
 import { useApp } from '../store/app-store-context.tsx';
 import { AddStageDialog } from './add-stage-dialog.tsx';
+import { CloseTabDialog } from './close-tab-dialog.tsx';
 import { DeleteStageDialog, RenameStageDialog } from './stage-dialogs.tsx';
 import { WorkspaceDialog } from './workspace-dialog.tsx';
 
@@ -19,6 +20,8 @@ export function DialogHost() {
       return <RenameStageDialog trigger={dialog.trigger} name={dialog.name} />;
     case 'confirm-delete-stage':
       return <DeleteStageDialog trigger={dialog.trigger} name={dialog.name} />;
+    case 'confirm-close-tab':
+      return <CloseTabDialog tabId={dialog.tabId} />;
     default:
       return assertNever(dialog);
   }

@@ -18,7 +18,7 @@ function tabTitle(tab: EditorTab): string {
 export function EditorTabs() {
   const { tabs, activeTabId } = useApp(useShallow((s) => ({ tabs: s.tabs, activeTabId: s.activeTabId })));
   const activate = useApp((s) => s.activateTab);
-  const close = useApp((s) => s.closeTab);
+  const close = useApp((s) => s.requestCloseTab);
   return (
     <div className="editor-tabs" role="tablist" data-testid="editor-tabs">
       {tabs.map((tab) => {

@@ -40,7 +40,10 @@ export interface EditorSlice {
   openFile(relPath: string, at?: Reveal): Promise<void>;
   openView(tab: Omit<ViewTab, 'kind'>): void;
   activateTab(id: string): void;
+  /** Closes a tab, discarding unsaved edits; people go through `requestCloseTab`. */
   closeTab(id: string): void;
+  /** Closes a clean tab; for a tab with unsaved edits, asks first (save, don't save, cancel). */
+  requestCloseTab(id: string): void;
   closeAllTabs(): void;
   editContent(id: string, content: string): void;
   saveTab(id: string): Promise<boolean>;
@@ -109,6 +112,11 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (api) => (set, get) 
         const next = tabs[Math.min(index, tabs.length - 1)];
         return { tabs, activeTabId: s.activeTabId === id ? (next?.id ?? null) : s.activeTabId };
       }),
+    requestCloseTab: (id) => {
+      const tab = get().tabs.find((t) => t.id === id);
+      if (tab && isDirty(tab)) get().openDialog({ kind: 'confirm-close-tab', tabId: id });
+      else get().closeTab(id);
+    },
     closeAllTabs: () => set({ tabs: [], activeTabId: null, reveal: null }),
     editContent: (id, content) => updateFile(id, (t) => ({ ...t, content })),
     saveTab: async (id) => {

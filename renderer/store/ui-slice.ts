@@ -12,7 +12,8 @@ export type Dialog =
   | { kind: 'create-workspace' }
   | { kind: 'add-stage'; trigger?: Trigger; templateId?: string }
   | { kind: 'rename-stage'; trigger: Trigger; name: string }
-  | { kind: 'confirm-delete-stage'; trigger: Trigger; name: string };
+  | { kind: 'confirm-delete-stage'; trigger: Trigger; name: string }
+  | { kind: 'confirm-close-tab'; tabId: string };
 
 export interface UiSlice {
   theme: Theme;
@@ -53,7 +54,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
         state.openDialog({ kind: 'create-workspace' });
         return;
       case 'close-tab':
-        if (state.activeTabId) state.closeTab(state.activeTabId);
+        if (state.activeTabId) state.requestCloseTab(state.activeTabId);
         return;
       case 'toggle-panel':
         state.toggleBottomPanel();

@@ -20,6 +20,14 @@ describe('editing pipeline code', { timeout: 90_000 }, () => {
     await ui.page.locator(`[data-testid="editor-tab"][data-tab-id="${STAGE}"][data-dirty="false"]`).waitFor();
     const onDisk = await readFile(join(studio.workspace ?? '', STAGE), 'utf8');
     expect(onDisk).toContain('// reviewed in the studio');
+
+    await editor.appendText('// saved on close\n');
+    await ui.tab(STAGE).locator('[data-testid="tab-close"]').click();
+    await ui.byTestId('close-tab-dialog').waitFor();
+    await ui.screenshot('close-unsaved-tab');
+    await ui.byTestId('close-tab-save').click();
+    await ui.tab(STAGE).waitFor({ state: 'detached' });
+    expect(await readFile(join(studio.workspace ?? '', STAGE), 'utf8')).toContain('// saved on close');
   });
 
   // `user.emial` is not an error by design: PipelineUser has an index signature for custom data.

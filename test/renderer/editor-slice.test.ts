@@ -102,4 +102,16 @@ describe('editor slice', () => {
     expect(store.getState().activeTabId).toBe('c');
     expect(store.getState().tabs.map((t) => t.id)).toEqual(['a', 'c']);
   });
+
+  it('asks before closing a tab with unsaved edits, and closes a clean one at once', async () => {
+    const { store } = storeWithDisk({ a: '1', b: '2' });
+    await store.getState().openFile('a');
+    await store.getState().openFile('b');
+    store.getState().editContent('a', 'edited');
+    store.getState().requestCloseTab('a');
+    expect(store.getState().dialog).toEqual({ kind: 'confirm-close-tab', tabId: 'a' });
+    expect(store.getState().tabs.map((t) => t.id)).toEqual(['a', 'b']);
+    store.getState().requestCloseTab('b');
+    expect(store.getState().tabs.map((t) => t.id)).toEqual(['a']);
+  });
 });
