@@ -29,6 +29,18 @@ function useFileMarks(): FileMarks {
   );
 }
 
+/** Up and down arrows move between visible rows, as in any file tree. */
+function moveFocus(event: React.KeyboardEvent<HTMLDivElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const rows = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="treeitem"]')];
+  const index = rows.indexOf(document.activeElement as HTMLElement);
+  const next = rows[event.key === 'ArrowDown' ? index + 1 : Math.max(index - 1, 0)];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
 /** The workspace as a tree: top-level files, then each trigger with its stages and fixtures. */
 export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -65,7 +77,7 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
   };
 
   return (
-    <div className="explorer-tree" role="tree" data-testid="explorer-tree">
+    <div className="explorer-tree" role="tree" data-testid="explorer-tree" onKeyDown={moveFocus}>
       <FileRow marks={marks} relPath="studio.json" label="studio.json" icon="json" depth={0} />
       <FileRow marks={marks} relPath="env.json" label="env.json" icon="json" depth={0} />
       {props.pipelines.map((p) => {
@@ -79,7 +91,10 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
               tabIndex={0}
               data-testid={`tree-trigger-${p.trigger}`}
               onClick={() => toggle(p.trigger)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && toggle(p.trigger)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') toggle(p.trigger);
+                if ((e.key === 'ArrowRight' && !open) || (e.key === 'ArrowLeft' && open)) toggle(p.trigger);
+              }}
               style={{ paddingLeft: 4 }}
             >
               <Icon name="chevron" className={open ? 'chevron open' : 'chevron'} />

@@ -59,6 +59,12 @@ describe('workspaces in the web host', { timeout: 90_000 }, () => {
     await ui.treeStage('PRE_REGISTER', 'email-domain-allowlist').click();
     await ui.page.locator('.monaco-editor.vs-dark').waitFor();
     await ui.screenshot('explorer-and-editor-dark');
+    await ui.showView('templates');
+    await ui.byTestId('template-item-geo-country-block').click();
+    await ui.byTestId('template-preview').waitFor();
+    await ui.byTestId('template-use').click();
+    await ui.byTestId('add-stage-dialog').waitFor();
+    await ui.screenshot('templates-and-dialog-dark');
   });
 
   it('creates a new workspace from the welcome screen', async () => {
