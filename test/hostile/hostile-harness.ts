@@ -219,13 +219,18 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
  * each must see a pristine global scope and compute the exact expected result.
  */
 export async function expectNextRunsClean(executor: Executor): Promise<void> {
-  const request: RunRequest = {
+  const request = normalRequest();
+  const results = await executor.runMany([request, request, request]);
+  for (const result of results) expectNormalResult(result);
+}
+
+/** The normal pipeline's request; `expectNormalResult` knows its exact result. */
+export function normalRequest(): RunRequest {
+  return {
     trigger: TRIGGER,
     stages: NORMAL_STAGES.map(({ name, code }) => stage(name, code, 3)),
     fixture: baseFixture(),
     env: { GREETING: 'hello' },
     secrets: {},
   };
-  const results = await executor.runMany([request, request, request]);
-  for (const result of results) expectNormalResult(result);
 }

@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/run-result.ts';
-import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
+import {
+  type HostileCase,
+  type HostileSuite,
+  hostileRequest,
+  normalRequest,
+  openSuite,
+  runHostileCase,
+} from './hostile-harness.ts';
+import { expectNormalResult } from './normal-pipeline.ts';
 
 /** What a person must read when a stage used up its time: that it timed out. */
 const TIMED_OUT = /timed out|time limit|timeout/i;
@@ -57,9 +65,11 @@ const CASES: HostileCase[] = [
     message: TIMED_OUT,
   },
   {
-    name: 'endless microtask chain that never yields to the event loop',
+    name: 'endless microtask loop that never yields to the event loop (and keeps no memory)',
     code: `function pipe(user, context, callback) {
-  const spin = () => Promise.resolve().then(spin);
+  const spin = () => {
+    Promise.resolve().then(spin);
+  };
   spin();
 }`,
     outcome: 'timeout',
@@ -198,4 +208,19 @@ describe('hostile code: never-ending functions', () => {
       await runHostileCase(suite, c);
     });
   }
+
+  it('a looping run does not disturb the runs submitted beside it', async () => {
+    const loop = CASES[0] as HostileCase;
+    const normal = normalRequest();
+    const [looped, ...others] = await suite.executor.runMany([
+      hostileRequest(suite, loop),
+      normal,
+      normal,
+      normal,
+      normal,
+    ]);
+    expect(looped?.stages[0]?.outcome).toBe('timeout');
+    expect(others).toHaveLength(4);
+    for (const result of others) expectNormalResult(result);
+  });
 });
