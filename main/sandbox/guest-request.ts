@@ -44,9 +44,15 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+const zones = new Map<string, string>();
+
 function checkTimeZone(name: string): string {
+  const known = zones.get(name);
+  if (known) return known;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const zone = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    if (zones.size < 1000) zones.set(name, zone);
+    return zone;
   } catch {
     throw new BadRequest(
       `fixture timezone "${name}" is not an IANA time zone name (for example "Europe/Paris")`,

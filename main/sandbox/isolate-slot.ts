@@ -1,7 +1,7 @@
 import ivm from 'isolated-vm';
 import type { StageSource } from '../../shared/run-request.ts';
 import { type CombinedScript, combineStages, parseSyntaxError, type StagePlacement } from './combine.ts';
-import { PIPELINE_FILE, snapshotScripts } from './guest-source.ts';
+import { PIPELINE_FILE, snapshotScripts, snapshotWarmup } from './guest-source.ts';
 
 /** Heap above a run's own limit: the runtime, lodash and not-yet-collected earlier contexts. */
 export const HEADROOM_MB = 32;
@@ -12,7 +12,7 @@ let snapshot: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
 /** The snapshot with the whole guest runtime, built once per thread (about 25 ms). */
 function guestSnapshot(): ivm.ExternalCopy<ArrayBuffer> {
-  snapshot ??= ivm.Isolate.createSnapshot(snapshotScripts());
+  snapshot ??= ivm.Isolate.createSnapshot(snapshotScripts(), snapshotWarmup());
   return snapshot;
 }
 

@@ -46,7 +46,7 @@ function authingCall(stage, method, args) {
   return PromiseReject(new ErrorCtor(message));
 }
 
-function makeAuthing(stage) {
+function makeAuthing() {
   const build = (path) =>
     new ProxyCtor(() => undefined, {
       get(_target, property) {
@@ -56,6 +56,9 @@ function makeAuthing(stage) {
       apply(_target, _self, args) {
         if (path === '')
           return PromiseReject(new TypeErrorCtor('authing is not a function: call one of its methods'));
+        const stage = currentStage();
+        if (stage === null)
+          return PromiseReject(new ErrorCtor(`authing.${path} was called after its stage had ended`));
         return authingCall(stage, path, args);
       },
       set() {

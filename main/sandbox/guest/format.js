@@ -58,12 +58,21 @@ function closeLog(stage) {
   }
 }
 
-/** The `console` object given to one stage. */
-function makeConsole(stage) {
-  const make =
-    (level) =>
-    (...args) =>
-      pushLog(stage, level, args);
+/** The stage running now, or null between stages (late calls from a finished stage are dropped). */
+function currentStage() {
+  return run === null || run.cur === null || run.cur.closed ? null : run.cur;
+}
+
+/** The `console` object: built once in the snapshot, it writes to the stage running now. */
+function levelLogger(level) {
+  return (...args) => {
+    const stage = currentStage();
+    if (stage !== null) pushLog(stage, level, args);
+  };
+}
+
+function makeConsole() {
+  const make = levelLogger;
   return ObjectFreeze({
     log: make('log'),
     info: make('info'),

@@ -70,8 +70,10 @@ function findRecording(run, method, url) {
   return last >= 0 ? run.http[last] : null;
 }
 
-function makeAxios(stage, defaults) {
+function makeAxios(defaults) {
   const request = (config) => {
+    const stage = currentStage();
+    if (stage === null) return PromiseReject(new ErrorCtor('axios was called after its stage had ended'));
     const merged = ObjectAssign({}, defaults, config ?? {});
     merged.headers = ObjectAssign({}, defaults.headers ?? {}, config?.headers ?? {});
     const method = StringToUpperCase(StringCtor(merged.method ?? 'get'));
@@ -144,7 +146,6 @@ function makeAxios(stage, defaults) {
   }
   axios.create = (instanceDefaults) =>
     makeAxios(
-      stage,
       ObjectAssign({}, defaults, instanceDefaults ?? {}, {
         headers: ObjectAssign({}, defaults.headers ?? {}, instanceDefaults?.headers ?? {}),
       }),

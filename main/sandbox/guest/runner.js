@@ -187,6 +187,11 @@ function start(token, requestJson, hostCall, hostFetch) {
     pendingHost: 0,
     timerIds: 0,
   };
+  ObjectDefineProperty(globalThis, 'env', {
+    value: JSONParse(run.envJson),
+    writable: true,
+    configurable: true,
+  });
   setClock(request.now, request.timeZone);
   seedRandom(request.seed);
   return report('S');

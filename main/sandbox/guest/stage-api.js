@@ -30,8 +30,11 @@ function makeRequire() {
   };
 }
 
-function makeTimers(stage) {
+/** Timers on the virtual clock, owned by the stage running now and dropped when it ends. */
+function makeTimers() {
   const add = (fn, ms, args, repeat) => {
+    const stage = currentStage();
+    if (stage === null) return 0;
     if (typeof fn !== 'function')
       throw new TypeErrorCtor('setTimeout/setInterval: the first argument must be a function');
     const delay = MathMax(0, NumberCtor(ms) || 0);
@@ -46,6 +49,8 @@ function makeTimers(stage) {
     return run.timerIds;
   };
   const clear = (id) => {
+    const stage = currentStage();
+    if (stage === null) return;
     const kept = newList();
     for (let i = 0; i < stage.timers.length; i++)
       if (stage.timers[i].id !== id) append(kept, stage.timers[i]);
@@ -100,50 +105,68 @@ function checkKey(method, key) {
   }
 }
 
-/** Adds the non-enumerable user methods, so they never show up in the serialized user. */
-function attachUserMethods(user, stage) {
-  const methods = {
-    addCustomData(key, value) {
-      checkKey('addCustomData', key);
-      defineData(stage.customData, key, jsonCopy(value, `the value of custom data "${key}"`));
-    },
-  };
-  addTokenMethods(methods, stage, 'IdToken');
-  addTokenMethods(methods, stage, 'AccessToken');
-  const names = ObjectKeys(methods);
-  for (let i = 0; i < names.length; i++) {
-    ObjectDefineProperty(user, names[i], {
-      value: methods[names[i]],
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
-  }
-  return user;
+function stageFor(method) {
+  const stage = currentStage();
+  if (stage === null) throw new ErrorCtor(`user.${method} was called after its stage had ended`);
+  return stage;
 }
 
-/** Adds add<Kind>/remove<Kind>, which work only in the trigger that issues that token. */
-function addTokenMethods(methods, stage, kind) {
-  const claims = kind === 'IdToken' ? stage.idToken : stage.accessToken;
-  const removed = kind === 'IdToken' ? stage.idTokenRemoved : stage.accessTokenRemoved;
-  const only = (method) => {
-    if (run.trigger !== TOKEN_TRIGGER[kind]) {
-      throw new ErrorCtor(
-        `user.${method} is only available in the ${TOKEN_TRIGGER[kind]} trigger; this pipeline runs in ${run.trigger}`,
-      );
-    }
-  };
-  methods[`add${kind}`] = (key, value) => {
-    only(`add${kind}`);
-    checkKey(`add${kind}`, key);
-    defineData(claims, key, jsonCopy(value, `the value of claim "${key}"`));
-  };
-  methods[`remove${kind}`] = (key) => {
-    only(`remove${kind}`);
-    checkKey(`remove${kind}`, key);
-    delete claims[key];
-    append(removed, key);
-  };
+function tokenClaims(kind, method) {
+  if (run.trigger !== TOKEN_TRIGGER[kind]) {
+    throw new ErrorCtor(
+      `user.${method} is only available in the ${TOKEN_TRIGGER[kind]} trigger; this pipeline runs in ${run.trigger}`,
+    );
+  }
+  return stageFor(method);
+}
+
+/**
+ * The prototype of every user object a stage receives: the methods live here, built once in
+ * the snapshot, so they are never own properties and never show up in the serialized user.
+ */
+const USER_PROTOTYPE = ObjectCreate(ObjectPrototype);
+const USER_METHODS = {
+  addCustomData(key, value) {
+    const stage = stageFor('addCustomData');
+    checkKey('addCustomData', key);
+    defineData(stage.customData, key, jsonCopy(value, `the value of custom data "${key}"`));
+  },
+  addIdToken(key, value) {
+    const stage = tokenClaims('IdToken', 'addIdToken');
+    checkKey('addIdToken', key);
+    defineData(stage.idToken, key, jsonCopy(value, `the value of claim "${key}"`));
+  },
+  removeIdToken(key) {
+    const stage = tokenClaims('IdToken', 'removeIdToken');
+    checkKey('removeIdToken', key);
+    delete stage.idToken[key];
+    append(stage.idTokenRemoved, key);
+  },
+  addAccessToken(key, value) {
+    const stage = tokenClaims('AccessToken', 'addAccessToken');
+    checkKey('addAccessToken', key);
+    defineData(stage.accessToken, key, jsonCopy(value, `the value of claim "${key}"`));
+  },
+  removeAccessToken(key) {
+    const stage = tokenClaims('AccessToken', 'removeAccessToken');
+    checkKey('removeAccessToken', key);
+    delete stage.accessToken[key];
+    append(stage.accessTokenRemoved, key);
+  },
+};
+for (const name of ObjectKeys(USER_METHODS)) {
+  ObjectDefineProperty(USER_PROTOTYPE, name, {
+    value: USER_METHODS[name],
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+/** Gives a parsed user object the user methods. */
+function attachUserMethods(user) {
+  ObjectSetPrototypeOf(user, USER_PROTOTYPE);
+  return user;
 }
 
 function describeType(value) {

@@ -17,6 +17,48 @@ const STAGE_GLOBALS = [
   'queueMicrotask',
 ];
 
+/**
+ * What every stage's code is given (in STAGE_GLOBALS order), built once in the snapshot: each
+ * routes to the stage running now. `env` (index 1) is a fresh copy per stage.
+ */
+const STAGE_VALUES = (() => {
+  const consoleObject = makeConsole();
+  const log = levelLogger('log');
+  log.info = consoleObject.info;
+  log.warn = consoleObject.warn;
+  log.error = consoleObject.error;
+  log.debug = consoleObject.debug;
+  const timers = makeTimers();
+  return [
+    makeRequire(),
+    null,
+    makeAxios({ headers: {} }),
+    log,
+    consoleObject,
+    makeAuthing(),
+    timers.setTimeout,
+    timers.clearTimeout,
+    timers.setInterval,
+    timers.clearInterval,
+    timers.setImmediate,
+    timers.clearImmediate,
+    timers.queueMicrotask,
+  ];
+})();
+
+/** Makes the stage values globals too, for code that reads them from `globalThis`. */
+function installStageGlobals(global) {
+  for (let i = 0; i < STAGE_GLOBALS.length; i++) {
+    if (STAGE_VALUES[i] !== null) {
+      ObjectDefineProperty(global, STAGE_GLOBALS[i], {
+        value: STAGE_VALUES[i],
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+}
+
 function newStage(index, def) {
   return {
     index,
@@ -76,45 +118,22 @@ function runStage(stage) {
     });
     return;
   }
-  const consoleObject = makeConsole(stage);
-  const log = (...args) => pushLog(stage, 'log', args);
-  log.info = consoleObject.info;
-  log.warn = consoleObject.warn;
-  log.error = consoleObject.error;
-  log.debug = consoleObject.debug;
-  const timers = makeTimers(stage);
-  const values = [
-    makeRequire(),
-    JSONParse(run.envJson),
-    makeAxios(stage, { headers: {} }),
-    log,
-    consoleObject,
-    makeAuthing(stage),
-    timers.setTimeout,
-    timers.clearTimeout,
-    timers.setInterval,
-    timers.clearInterval,
-    timers.setImmediate,
-    timers.clearImmediate,
-    timers.queueMicrotask,
-  ];
-  for (let i = 0; i < STAGE_GLOBALS.length; i++) {
-    ObjectDefineProperty(globalThis, STAGE_GLOBALS[i], {
-      value: values[i],
-      writable: true,
-      configurable: true,
-    });
-  }
+  const values = newList();
+  for (let i = 0; i < STAGE_VALUES.length; i++) append(values, STAGE_VALUES[i]);
+  ObjectDefineProperty(values, 1, {
+    value: JSONParse(run.envJson),
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
   const module = { exports: {} };
   let pipe;
   try {
     const factory = factories === null ? undefined : factories[stage.index];
     if (typeof factory !== 'function') throw new ErrorCtor('the stage was not loaded');
-    const args = newList();
-    for (let i = 0; i < values.length; i++) append(args, values[i]);
-    append(args, module);
-    append(args, module.exports);
-    pipe = ReflectApply(factory, undefined, args);
+    append(values, module);
+    append(values, module.exports);
+    pipe = ReflectApply(factory, undefined, values);
   } catch (error) {
     settleFault(stage, error);
     return;
@@ -134,7 +153,7 @@ function runStage(stage) {
     if (twoParams) returned = pipe(context, makeCallback(stage, true));
     else {
       const user = JSONParse(stage.inputUserJson);
-      const withMethods = typeof user === 'object' && user !== null ? attachUserMethods(user, stage) : user;
+      const withMethods = typeof user === 'object' && user !== null ? attachUserMethods(user) : user;
       returned = pipe(withMethods, context, makeCallback(stage, false));
     }
     watchPromise(stage, returned);
