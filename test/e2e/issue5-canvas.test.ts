@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CodeEditorPage } from './pages/code-editor-page.ts';
 import { PipelinePage } from './pages/pipeline-page.ts';
 import { StudioPage } from './pages/studio-page.ts';
 import { seedThreeStagePipeline, THREE_STAGE_TRIGGER } from './support/issue5-workspace.ts';
@@ -40,7 +41,7 @@ async function openCanvas(colorScheme: 'light' | 'dark' = 'light') {
   studio = await startStudioHost({ workspace: 'example' });
   await seedThreeStagePipeline(studio.workspace ?? '');
   context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const ui = new StudioPage(await context.newPage());
   await ui.goto(studio.host.url);
   const canvas = new PipelinePage(ui.page);
@@ -53,7 +54,7 @@ async function savedOrder(workspace: string): Promise<string[]> {
   return (JSON.parse(text) as { stages: { name: string }[] }).stages.map((s) => s.name);
 }
 
-describe('stage canvas and fixtures (issue 5)', () => {
+describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
   it('runs all fixtures with a progress bar and counts, then filters to failures', async () => {
     const { ui, canvas } = await openCanvas();
     expect(await canvas.counts()).toEqual({ pass: '0 passed', fail: '0 failed', never: '3 not run' });
@@ -189,5 +190,26 @@ describe('stage canvas and fixtures (issue 5)', () => {
       await readFile(join(studio.workspace ?? '', 'fixtures', THREE_STAGE_TRIGGER, 'example.json'), 'utf8'),
     );
     expect(created.trigger).toBe(THREE_STAGE_TRIGGER);
+  });
+
+  it('re-runs live while a stage is edited, before it is saved (what-if)', async () => {
+    const { studio, ui, canvas } = await openCanvas();
+    await canvas.runAll();
+    const relPath = `pipelines/${THREE_STAGE_TRIGGER}/require-trusted.js`;
+    await canvas.stage('require-trusted').getByTestId('stage-open-code').click();
+    const editor = new CodeEditorPage(ui.page);
+    await editor.waitForFile(relPath);
+    await ui.byTestId('panel-tab-fixture-results').click();
+    const row = ui.page.locator('[data-testid="result-row"][data-fixture-id="outsider-denied"]');
+    expect(await row.getAttribute('data-outcome')).toBe('deny');
+    await editor.replaceText(
+      'async function pipe(user, context, callback) {\n  callback(null, user, context);\n}\n',
+    );
+    await poll(() => row.getAttribute('data-outcome')).toBe('continue');
+    await poll(() => row.getByTestId('result-change').textContent()).toBe('changed: deny → continue');
+    expect(await row.getAttribute('data-verdict')).toBe('fail');
+    // Nothing was written: the what-if ran the editor's text.
+    expect(await readFile(join(studio.workspace ?? '', relPath), 'utf8')).toContain('Only trusted addresses');
+    await ui.screenshot('issue5-live-rerun');
   });
 });

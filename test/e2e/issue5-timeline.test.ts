@@ -40,7 +40,7 @@ async function stepThrough(fixtureId: string, colorScheme: 'light' | 'dark' = 'l
   studio = await startStudioHost({ workspace: 'example' });
   await seedThreeStagePipeline(studio.workspace ?? '');
   context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const ui = new StudioPage(await context.newPage());
   await ui.goto(studio.host.url);
   const view = new PipelinePage(ui.page);
@@ -56,7 +56,7 @@ function diffEntry(view: PipelinePage, path: string) {
   return view.page.locator(`[data-testid="diff-entry"][data-path="${path}"]`);
 }
 
-describe('step-through run timeline (issue 5)', () => {
+describe('step-through run timeline (issue 5)', { timeout: 90_000 }, () => {
   it('steps through a three-stage run forward and back, with its diff and log lines', async () => {
     const { ui, view } = await stepThrough('staff-completes');
     expect(await view.currentStep()).toBe('normalize-email');

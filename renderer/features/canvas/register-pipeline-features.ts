@@ -2,7 +2,8 @@ import type { Subscribe } from '../../../shared/ipc/contract.ts';
 import type { AppStore } from '../../store/app-store.ts';
 import { PIPELINE_VIEW } from '../../store/canvas-slice.ts';
 import { TIMELINE_VIEW } from '../../store/timeline-slice.ts';
-import { registerEditorView, registerSideView } from '../../views/view-registry.ts';
+import { registerEditorView, registerPanel, registerSideView } from '../../views/view-registry.ts';
+import { FixtureResultsPanel, failingFixtureCount } from '../fixtures/fixture-results-panel.tsx';
 import { connectLiveRerun } from '../fixtures/live-rerun.ts';
 import { TimelineView } from '../timeline/timeline-view.tsx';
 import { PipelineEditor } from './pipeline-editor.tsx';
@@ -19,6 +20,13 @@ export function registerPipelineViews(): void {
   });
   registerEditorView({ id: PIPELINE_VIEW, component: PipelineEditor });
   registerEditorView({ id: TIMELINE_VIEW, component: TimelineView });
+  registerPanel({
+    id: 'fixture-results',
+    title: 'Fixture results',
+    order: 15,
+    component: FixtureResultsPanel,
+    badge: failingFixtureCount,
+  });
 }
 
 /** Feeds run progress into the store and re-runs fixtures after edits; returns the disconnect. */

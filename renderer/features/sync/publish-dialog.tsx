@@ -62,16 +62,15 @@ export function PublishDialog() {
       return flow.review.gate.passed ? (
         <Modal title="Review and publish" testId="publish-dialog" onClose={close} wide>
           <ReviewBody review={flow.review} />
-          <label className="publish-note">
-            Note for the version history (optional)
+          <div className="form-actions">
             <input
+              className="publish-note"
               value={note}
-              placeholder="What changes for people signing in"
+              aria-label="Note for the version history (optional)"
+              placeholder="Note for the version history (optional)"
               data-testid="publish-note"
               onChange={(e) => setNote(e.target.value)}
             />
-          </label>
-          <div className="form-actions">
             <button type="button" className="button secondary" disabled={busy} onClick={close}>
               Cancel
             </button>

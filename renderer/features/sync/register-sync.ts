@@ -13,10 +13,13 @@ export function registerSyncViews(): void {
 
 /** Quiet time after a workspace change before the status is asked again (saves come in bursts). */
 const RECHECK_MS = 400;
+/** How often a connected workspace asks whether teammates pushed, so "behind" shows without a click. */
+const POLL_MS = 30_000;
 
 /**
  * Routes `sync.changed` into the store, and re-checks the status when the workspace changes (a
- * save here or an edit outside), so badges turn "ahead" without a click. Returns the disconnect.
+ * save here or an edit outside) and every half minute, so badges turn "ahead" or "behind"
+ * without a click. Returns the disconnect.
  */
 export function connectSyncEvents(store: AppStore, on: Subscribe): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -26,7 +29,14 @@ export function connectSyncEvents(store: AppStore, on: Subscribe): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => void store.getState().refreshSync(), RECHECK_MS);
   });
+  const poll = setInterval(() => {
+    const state = store.getState();
+    if (state.syncStatus?.remote && state.syncBusy === null && document.visibilityState === 'visible') {
+      void state.refreshSync();
+    }
+  }, POLL_MS);
   return () => {
+    clearInterval(poll);
     clearTimeout(timer);
     off();
     unsubscribe();

@@ -76,18 +76,34 @@ export function ContentChanges(props: { changes: readonly ContentChange[] }) {
           data-kind={c.kind}
           data-name={c.name}
         >
-          <details open={c.kind !== 'code' || props.changes.length <= 3}>
-            <summary>
-              <span className={`change-kind ${c.change}`}>{c.change}</span>
-              <span className="tag muted">{c.kind}</span>
-              {c.trigger ? <span className="mono review-trigger">{c.trigger}</span> : null}
-              <strong>{c.name}</strong>
-            </summary>
-            {c.kind === 'code' ? <CodeDiff text={c.detail} /> : <p className="review-detail">{c.detail}</p>}
-          </details>
+          {c.kind === 'code' ? (
+            <details open={props.changes.length <= 3}>
+              <summary>
+                <ChangeTitle change={c} />
+              </summary>
+              <CodeDiff text={c.detail} />
+            </details>
+          ) : (
+            <div className="review-change-row">
+              <ChangeTitle change={c} />
+              {c.kind === 'fixture' ? null : <p className="review-detail">{c.detail}</p>}
+            </div>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+function ChangeTitle(props: { change: ContentChange }) {
+  const c = props.change;
+  return (
+    <span className="review-change-title">
+      <span className={`change-kind ${c.change}`}>{c.change}</span>
+      <span className="tag muted">{c.kind}</span>
+      {c.trigger ? <span className="mono review-trigger">{c.trigger}</span> : null}
+      <strong>{c.name}</strong>
+    </span>
   );
 }
 

@@ -70,7 +70,6 @@ export function SyncStatusList() {
                   <span className="sync-row-name">
                     {row.item.kind === 'order' ? 'stage order' : row.item.name}
                   </span>
-                  {row.item.kind === 'fixture' ? <span className="tag muted">fixture</span> : null}
                   <SyncBadge state={row.state} testId="sync-item-state" />
                 </button>
               </li>

@@ -53,7 +53,7 @@ export function VersionHistory() {
                   disabled={s.busy !== null}
                   onClick={() => s.ask(v.version)}
                 >
-                  Roll back to this
+                  Roll back
                 </button>
               )}
             </li>
