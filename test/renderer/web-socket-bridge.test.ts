@@ -36,7 +36,9 @@ afterEach(() => {
 function connect(href: string) {
   globalThis.WebSocket = FakeSocket as unknown as typeof WebSocket;
   const url = new URL(href);
-  return connectWebSocketBridge({ href: url.href, protocol: url.protocol, search: url.search } as Location);
+  return connectWebSocketBridge({ href: url.href, protocol: url.protocol, search: url.search } as Parameters<
+    typeof connectWebSocketBridge
+  >[0]);
 }
 
 /** Lets the socket open and the call be sent. */
