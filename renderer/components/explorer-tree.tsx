@@ -47,6 +47,14 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[] } | null>(null);
   const openDialog = useApp((s) => s.openDialog);
   const marks = useFileMarks();
+  /** Fixture files of a trigger that could not be read: listed so they can be opened and fixed. */
+  const unreadable = (p: TriggerPipeline) => {
+    const prefix = `fixtures/${p.trigger}/`;
+    const known = new Set(p.fixtures.map((f) => f.relPath));
+    return [...marks.broken].filter(
+      (f) => f.startsWith(prefix) && !known.has(f) && !f.slice(prefix.length).includes('/'),
+    );
+  };
   const toggle = (key: string) =>
     setCollapsed((c) => {
       const next = new Set(c);
@@ -143,11 +151,21 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
                     onContextMenu={stageMenu(p.trigger, stage.name)}
                   />
                 ))}
-                {p.fixtures.length > 0 ? (
+                {p.fixtures.length + unreadable(p).length > 0 ? (
                   <div className="tree-section" style={{ paddingLeft: 34 }}>
                     Fixtures
                   </div>
                 ) : null}
+                {unreadable(p).map((relPath) => (
+                  <FileRow
+                    marks={marks}
+                    key={relPath}
+                    relPath={relPath}
+                    label={relPath.split('/').pop() ?? relPath}
+                    icon="beaker"
+                    depth={1}
+                  />
+                ))}
                 {p.fixtures.map((f) => (
                   <FileRow
                     marks={marks}

@@ -130,6 +130,7 @@ describe('templates, environment and secrets', { timeout: 90_000 }, () => {
     );
     await row.waitFor();
     expect(await row.textContent()).toContain(`${fixture}:4`);
+    await ui.page.locator(`.tree-row.broken[data-path="${fixture}"]`).waitFor();
     await row.click();
     await editor.waitForFile(fixture);
     await editor.errorSquiggles().first().waitFor();
