@@ -105,7 +105,7 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (api) => (set, g
       get().openRun({
         trigger: run.trigger,
         fixtureId: run.fixtureId,
-        label: `${run.label} — from ${stageName}, edited input`,
+        label: `${run.label} (from ${stageName})`,
         fixture,
         result,
         fromStep: step,

@@ -68,6 +68,9 @@ function RunTimeline(props: { run: RunRecord }) {
           <h2 title={run.label}>{run.label}</h2>
           <span className="muted">
             <code>{run.trigger}</code> · {stages.length} stages · {formatMs(run.result.durationMs)}
+            {run.fromStep === undefined
+              ? ''
+              : ` · re-run from ${stages[0]?.name ?? 'a step'} with edited input`}
           </span>
         </div>
         <span className={`outcome-chip outcome-${run.result.outcome}`} data-testid="timeline-outcome">
@@ -148,7 +151,6 @@ function StageHeader(props: { stage: StageTrace; trigger: string; onRerun(): voi
     <div className="stage-header">
       <h3 data-testid="step-title">{props.stage.name}</h3>
       <span className={`outcome-chip outcome-${props.stage.outcome}`}>{props.stage.outcome}</span>
-      <span className="muted">{formatMs(props.stage.durationMs)}</span>
       <span className="spacer" />
       <button
         type="button"
