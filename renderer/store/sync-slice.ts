@@ -67,6 +67,8 @@ function describe(error: unknown): string {
 }
 
 export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
+  let recheck = false;
+
   /** Runs one sync action: marks it busy, clears the last error, and words any failure. */
   async function run<T>(busy: SyncBusy, task: () => Promise<T>): Promise<T | undefined> {
     if (get().syncBusy !== null) return undefined;
@@ -101,7 +103,11 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
     versionHistory: null,
     rollbackTarget: null,
     refreshSync: async () => {
-      if (get().syncChecking) return;
+      // A request during a check may be about a newer change: ask once more when this one ends.
+      if (get().syncChecking) {
+        recheck = true;
+        return;
+      }
       set({ syncChecking: true });
       try {
         set({ syncStatus: await api['sync.status']() });
@@ -110,6 +116,10 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
       } finally {
         set({ syncChecking: false });
       }
+      if (recheck) {
+        recheck = false;
+        await get().refreshSync();
+      }
     },
     connectRemote: async (url, tenant, apiKey) => {
       const status = await run('connect', () =>
@@ -117,6 +127,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
       );
       if (status === undefined) return false;
       set({ syncStatus: status, syncSummary: `Connected to ${tenant} at ${url}` });
+      // studio.json now names the remote; the host does not echo its own writes, so re-read.
+      await get().reloadWorkspace();
       return true;
     },
     pullRemote: async () => {
