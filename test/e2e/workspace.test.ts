@@ -82,6 +82,11 @@ describe('workspaces in the web host', { timeout: 90_000 }, () => {
     await ui.screenshot('new-workspace');
     const written = JSON.parse(await readFile(join(folder, 'studio.json'), 'utf8'));
     expect(written.name).toBe('Brand new pipelines');
+
+    await ui.byTestId('explorer-open-workspace').click();
+    const recent = ui.byTestId('workspace-dialog').locator('.recent', { hasText: 'Brand new pipelines' });
+    await recent.waitFor();
+    expect(await recent.textContent()).toContain(folder);
   });
 
   it('says why a folder cannot be opened, in the dialog', async () => {
