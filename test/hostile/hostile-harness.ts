@@ -183,6 +183,8 @@ function reportCase(c: HostileCase, st: StageTrace): void {
 
 /** Runs one case and asserts the three things every hostile test asserts. */
 export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promise<RunResult> {
+  // A case that crashed the host leaves it restarting: bring it up so failures do not cascade.
+  if (suite.executor.hostPid === undefined) await expectNextRunsClean(suite.executor);
   const before = snapshotHost(suite.dir);
   const hostPid = suite.executor.hostPid;
   const result = await suite.executor.run(hostileRequest(suite, c));
