@@ -13,6 +13,7 @@ import { systemRoutes } from './routes/system-routes.ts';
 import { tenantRoutes } from './routes/tenant-routes.ts';
 import { createRuntime } from './runtime/runtime.ts';
 import { createSecretBox, loadServerKey } from './secret-box.ts';
+import { PrincipalCache } from './store/principal-cache.ts';
 import { StaleRevisionError } from './store/revisions.ts';
 import { authenticate, type Principal } from './store/tenants.ts';
 import { NotFoundError } from './store/versions.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   db?: Db;
   executor?: Executor;
   executorPoolSize?: number;
+  /** How long the runtime may reuse a key's tenant state and secrets (ms); 0 disables. Default 1000. */
+  principalCacheMs?: number;
   /** Fastify's request log; off by default (the runtime keeps its own execution logs). */
   logger?: boolean;
 }
@@ -78,7 +81,8 @@ export async function createStoreServer(options: ServerOptions = {}): Promise<St
       reply.elapsedTime / 1000,
     );
   });
-  for (const def of all) register(app, def, db);
+  const principals = new PrincipalCache(options.principalCacheMs ?? 1000);
+  for (const def of all) register(app, def, db, principals);
 
   let closed = false;
   return {
@@ -101,17 +105,21 @@ export async function createStoreServer(options: ServerOptions = {}): Promise<St
   };
 }
 
-function register(app: FastifyInstance, def: RouteDef, db: Db): void {
+function register(app: FastifyInstance, def: RouteDef, db: Db, principals: PrincipalCache): void {
   app.route({
     method: def.method,
     url: def.url,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const principal =
-        def.access === 'public' ? (undefined as unknown as Principal) : await authorize(request, def, db);
+        def.access === 'public'
+          ? (undefined as unknown as Principal)
+          : await authorize(request, def, db, principals);
       const params = parse(def.params, request.params, 'path');
       const query = parse(def.query, request.query, 'query');
       const body = parse(def.body, request.body ?? (def.body ? {} : undefined), 'body');
       const result = await def.handler({ params, query, body, headers: request.headers, principal });
+      // A change through this instance is visible to its runtime at once.
+      if (def.method !== 'GET' && def.access === 'admin') principals.invalidateTenant(principal.tenantId);
       if (result.headers) reply.headers(result.headers);
       reply.code(result.status);
       return result.body === undefined ? reply.send() : reply.send(result.body);
@@ -119,7 +127,12 @@ function register(app: FastifyInstance, def: RouteDef, db: Db): void {
   });
 }
 
-async function authorize(request: FastifyRequest, def: RouteDef, db: Db): Promise<Principal> {
+async function authorize(
+  request: FastifyRequest,
+  def: RouteDef,
+  db: Db,
+  principals: PrincipalCache,
+): Promise<Principal> {
   const header = request.headers.authorization;
   if (!header) {
     throw new HttpError(
@@ -129,9 +142,13 @@ async function authorize(request: FastifyRequest, def: RouteDef, db: Db): Promis
     );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const principal = match?.[1]
-    ? await authenticate(db, match[1], { withSecrets: def.withSecrets === true })
-    : undefined;
+  const key = match?.[1];
+  // The runtime's hot path reads its principal through the short-lived cache; admin routes never do.
+  const principal = !key
+    ? undefined
+    : def.withSecrets
+      ? await principals.get(key, (k) => authenticate(db, k, { withSecrets: true }))
+      : await authenticate(db, key);
   if (!principal) throw new HttpError(401, 'unauthorized', 'invalid or revoked API key');
   if (def.access === 'admin' && principal.role !== 'admin') {
     throw new HttpError(

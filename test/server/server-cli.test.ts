@@ -44,7 +44,7 @@ describe('pipeline-studio serve / server create-tenant / create-key', () => {
     const role = await captured(['server', 'create-key', 'acme', '--role', 'root', '--data', dir]);
     expect(role.code).toBe(2);
     expect((await captured(['server', 'explode'])).code).toBe(2);
-  });
+  }, 120_000);
 
   it('serves through the bin with --init, refusing admin commands on its busy data folder', async () => {
     const child = spawn(NODE, [BIN, 'serve', '--port', '0', '--data', dir, '--init', 'team'], {
@@ -74,5 +74,5 @@ describe('pipeline-studio serve / server create-tenant / create-key', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
-  });
+  }, 120_000);
 });
