@@ -73,7 +73,7 @@ describe('editing pipeline code', { timeout: 90_000 }, () => {
     await ui.screenshot('json-schema-marker');
   });
 
-  it('offers IntelliSense for the typed user object', async () => {
+  it('offers IntelliSense for user, types require("./utils") and knows the globals', async () => {
     const { ui, editor } = await open();
     await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
     await editor.waitForFile(STAGE);
@@ -82,6 +82,17 @@ describe('editing pipeline code', { timeout: 90_000 }, () => {
     const suggestion = ui.page.locator('.suggest-widget .monaco-list-row', { hasText: 'emailVerified' });
     await suggestion.first().waitFor();
     await ui.screenshot('intellisense');
+
+    await ui.page.keyboard.press('Escape');
+    await editor.replaceText(
+      "const utils = require('./utils');\nutils.ipRangeCheck(42);\nlog(axios, env.REGION, authing);\n",
+    );
+    const wrongArgs = ui.page.locator('[data-testid="problem-row"][data-source="editor"]', {
+      hasText: /argument/i,
+    });
+    await wrongArgs.first().waitFor();
+    expect(await wrongArgs.first().textContent()).toContain(`${STAGE}:2`);
+    expect(await ui.problemRows().count()).toBe(1);
   });
 
   it('shows a change made outside the studio; asks when the tab has unsaved edits', async () => {
