@@ -52,7 +52,8 @@ describe('pulling and merging in the studio', () => {
   }, 120_000);
 
   it('a conflicting edit opens the merge view; nothing is pushed until it is resolved', async () => {
-    const { studio, ui } = await open();
+    // In the dark theme, so the screenshots show the merge view's colours there too.
+    const { studio, ui } = await open({ colorScheme: 'dark' });
     const server = store();
     const tenant = await server.tenant('e2e-merge');
     const workspace = studio.workspace ?? '';
@@ -69,7 +70,7 @@ describe('pulling and merging in the studio', () => {
     const theirs = await teammateFirstLine(server.url, tenant.admin, '// bea: looser check');
     await sync.byTestId('sync-refresh').click();
     await sync.waitForOverall('diverged');
-    await ui.screenshot('sync-diverged');
+    await ui.screenshot('sync-diverged-dark');
 
     await sync.push();
     await sync.mergeView().waitFor();
@@ -82,7 +83,7 @@ describe('pulling and merging in the studio', () => {
     expect(await sync.byTestId('merge-save').isDisabled()).toBe(true);
     expect(await sync.byTestId('sync-push').isDisabled()).toBe(true);
     await sync.byTestId('sync-conflicts').waitFor();
-    await ui.screenshot('sync-merge-view');
+    await ui.screenshot('sync-merge-view-dark');
     expect((await remoteHead(server.url, tenant.admin)).revision).toBe(theirs);
 
     await sync.setMergeResult(code.replace(/^.*\n/, '// ana and bea: agreed check\n'));
@@ -101,7 +102,7 @@ describe('pulling and merging in the studio', () => {
     await sync.waitForOverall('clean');
     const head = await remoteHead(server.url, tenant.admin);
     expect(remoteStageCode(head.content, TRIGGER, NAME)?.split('\n')[0]).toBe('// ana and bea: agreed check');
-    await ui.screenshot('sync-merged-pushed');
+    await ui.screenshot('sync-merged-pushed-dark');
   }, 120_000);
 
   it('offline: badges say so, the edit is kept, a push explains what to do', async () => {

@@ -88,6 +88,8 @@ export class SyncPage {
     await this.page.locator('[data-merge-state="ready"]').waitFor();
     await this.byTestId('merge-diff').locator('.editor.original .view-lines').waitFor();
     await this.byTestId('merge-result').locator('.view-lines').waitFor();
+    // The diff is computed in a worker: wait for its highlights before looking at it.
+    await this.byTestId('merge-diff').locator('.char-insert, .line-insert').first().waitFor();
   }
 
   /** Replaces the result editor's text as a paste (typed keys would be auto-indented). */
