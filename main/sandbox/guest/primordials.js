@@ -42,9 +42,15 @@ const encodeURIComponentFn = encodeURIComponent;
 const decodeURIComponentFn = decodeURIComponent;
 const IntlDateTimeFormat = Intl.DateTimeFormat;
 
-/** Turns a prototype method into a function taking `this` first, immune to later patching. */
+const FunctionCall = Function.prototype.call;
+const FunctionBind = Function.prototype.bind;
+
+/**
+ * Turns a prototype method into a function taking `this` first, immune to later patching
+ * (`call` bound to the method, as Node's primordials do: no argument array per call).
+ */
 function uncurry(fn) {
-  return (self, ...args) => ReflectApply(fn, self, args);
+  return ReflectApply(FunctionBind, FunctionCall, [fn]);
 }
 
 const PromiseThen = uncurry(Promise.prototype.then);

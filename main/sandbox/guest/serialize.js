@@ -14,7 +14,7 @@ class SerializeLimit extends ErrorCtor {}
  * `what` names the value in messages ("the user passed to callback").
  */
 function serialize(value, what, maxChars = SERIALIZE_MAX_CHARS) {
-  const state = { __proto__: null, size: 0, max: maxChars, ancestors: new SetCtor() };
+  const state = { __proto__: null, size: 0, max: maxChars, ancestors: [], depth: 0 };
   try {
     const json = writeValue(value, 0, state, false);
     return { __proto__: null, json: json === undefined ? 'null' : json };
@@ -55,12 +55,13 @@ function writeValue(value, depth, state, inArray) {
   if (depth >= SERIALIZE_MAX_DEPTH) {
     throw new SerializeLimit(`is nested too deeply (more than ${SERIALIZE_MAX_DEPTH} levels)`);
   }
-  if (SetHas(state.ancestors, value)) return count(state, '"[Circular]"');
+  for (let i = 0; i < state.depth; i++) if (state.ancestors[i] === value) return count(state, '"[Circular]"');
   const time = dateTime(value);
   if (time !== undefined) {
     return count(state, NumberIsFinite(time) ? JSONStringify(DateToISOString(value)) : 'null');
   }
-  SetAdd(state.ancestors, value);
+  ObjectDefineProperty(state.ancestors, state.depth, { value, writable: true, configurable: true });
+  state.depth += 1;
   let out;
   if (ArrayIsArray(value)) {
     const length = ownData(value, 'length');
@@ -84,7 +85,7 @@ function writeValue(value, depth, state, inArray) {
     }
     out += count(state, '}');
   }
-  SetDelete(state.ancestors, value);
+  state.depth -= 1;
   return out;
 }
 
@@ -97,6 +98,8 @@ function writeMember(object, key, depth, state, inArray) {
 
 /** The time of a real Date (brand-checked, so a look-alike object is not trusted), else undefined. */
 function dateTime(value) {
+  // A failed brand check throws, which is slow: look at the prototype chain first.
+  if (!(value instanceof RealDate)) return undefined;
   try {
     return DateGetTime(value);
   } catch {
