@@ -110,7 +110,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
       }
       set({ syncChecking: true });
       try {
-        set({ syncStatus: await api['sync.status']() });
+        get().applySyncStatus(await api['sync.status']());
       } catch (error) {
         set({ syncError: describe(error) });
       } finally {
@@ -208,6 +208,10 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {
       await get().loadVersions();
       await get().refreshSync();
     },
-    applySyncStatus: (syncStatus) => set({ syncStatus }),
+    // A summary ("Pushed revision 1") is about the state it produced; once that changes it goes.
+    applySyncStatus: (syncStatus) =>
+      set((s) =>
+        s.syncStatus?.overall === syncStatus.overall ? { syncStatus } : { syncStatus, syncSummary: null },
+      ),
   };
 };

@@ -1,6 +1,31 @@
 import { useShallow } from 'zustand/react/shallow';
+import { assertNever } from '../../../shared/assert-never.ts';
+import type { SyncOverall } from '../../../shared/ipc/sync-types.ts';
 import { Icon } from '../../components/icon.tsx';
 import { useApp } from '../../store/app-store-context.tsx';
+
+/** What to do next, when nothing else is being said. */
+function hintFor(overall: SyncOverall): string {
+  switch (overall) {
+    case 'clean':
+      return 'Up to date with the server.';
+    case 'ahead':
+      return 'Your changes are not on the server yet: push to send them.';
+    case 'behind':
+      return 'Teammates pushed changes: pull to get them.';
+    case 'diverged':
+      return 'Changed here and on the server: pull to merge, then push.';
+    case 'conflicted':
+      return 'Resolve the conflicts below, then push.';
+    case 'offline':
+    case 'unauthorized':
+    case 'unconfigured':
+    case 'online':
+      return '';
+    default:
+      return assertNever(overall);
+  }
+}
 
 /** Pull, Push and Publish with their progress, the last result, and the last error in words. */
 export function SyncActions() {
@@ -69,6 +94,10 @@ export function SyncActions() {
         <p className={`sync-message ${conflicted ? 'warn' : 'ok'}`} data-testid="sync-summary">
           <Icon name={conflicted ? 'warning' : 'info'} size={14} />
           <span>{s.summary}</span>
+        </p>
+      ) : s.status ? (
+        <p className="sync-hint" data-testid="sync-hint">
+          {hintFor(s.status.overall)}
         </p>
       ) : null}
     </div>
