@@ -82,13 +82,14 @@ CREATE INDEX run_logs_tenant_trigger ON run_logs (tenant_id, trigger, id);
  * at once on one PostgreSQL serialise on an advisory lock, so each migration runs exactly once.
  */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
-  );
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     const done = await db.transaction(async (tx) => {
+      // The lock comes first, so even creating the bookkeeping table cannot race another instance.
       await tx.query('SELECT pg_advisory_xact_lock(7412093)');
+      await tx.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+      );
       const rows = await tx.query('SELECT id FROM schema_migrations WHERE id = $1', [migration.id]);
       if (rows.length > 0) return false;
       // One statement per call: prepared statements (both drivers with parameters) take one each.
