@@ -1,6 +1,7 @@
 import type { StageSettings } from '../../shared/ipc/workspace-types.ts';
 import type { Trigger } from '../../shared/triggers.ts';
 import { errorMessage, type SliceCreator } from './app-state.ts';
+import { type DraftStage, draftOf, laneStages, savedStages } from './stage-draft.ts';
 
 /** The editor view id of a trigger's pipeline canvas (stage lane, fixtures, results). */
 export const PIPELINE_VIEW = 'pipeline';
@@ -19,13 +20,20 @@ export interface CanvasSlice {
   liveRerun: boolean;
   /** The last message for the canvas's aria-live region (moves, results). */
   announcement: string;
+  /** What-if mode: moves and settings change a draft that runs but is not written until saved. */
+  whatIf: boolean;
+  stageDrafts: Partial<Record<Trigger, DraftStage[]>>;
+  setWhatIf(on: boolean): void;
+  /** Writes a trigger's draft (order, then changed settings) and leaves what-if mode. */
+  saveDraft(trigger: Trigger): Promise<boolean>;
+  discardDraft(trigger: Trigger): void;
   openPipeline(trigger: Trigger): void;
   setPipelineTrigger(trigger: Trigger): void;
   selectFixture(trigger: Trigger, id: string): void;
   setFailuresOnly(on: boolean): void;
   setLiveRerun(on: boolean): void;
   announce(message: string): void;
-  /** Moves the stage at `from` to `to` and saves the new order; the live re-run follows. */
+  /** Moves the stage at `from` to `to` (saved, or drafted in what-if mode); the live re-run follows. */
   moveStage(trigger: Trigger, from: number, to: number): Promise<boolean>;
   setStageSettings(trigger: Trigger, name: string, settings: StageSettings): Promise<boolean>;
 }
@@ -46,6 +54,32 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
   failuresOnly: false,
   liveRerun: true,
   announcement: '',
+  whatIf: false,
+  stageDrafts: {},
+  setWhatIf: (whatIf) => set(whatIf ? { whatIf } : { whatIf, stageDrafts: {} }),
+  discardDraft: (trigger) => set((s) => ({ stageDrafts: { ...s.stageDrafts, [trigger]: undefined } })),
+  saveDraft: async (trigger) => {
+    const draft = get().stageDrafts[trigger];
+    if (!draft) return true;
+    try {
+      const saved = savedStages(get().snapshot, trigger);
+      const lane = draftOf(laneStages(saved, draft));
+      let { snapshot } = await api['stage.reorder']({ trigger, names: lane.map((d) => d.name) });
+      for (const stage of lane) {
+        const before = saved.find((s) => s.name === stage.name);
+        const { name, ...settings } = stage;
+        if (before && JSON.stringify(draftOf([before])[0]) !== JSON.stringify(stage)) {
+          ({ snapshot } = await api['stage.setSettings']({ trigger, name, settings }));
+        }
+      }
+      set((s) => ({ snapshot, whatIf: false, stageDrafts: { ...s.stageDrafts, [trigger]: undefined } }));
+      get().announce(`Saved the ${trigger} stage order and settings.`);
+      return true;
+    } catch (error) {
+      get().notify('error', `Could not save the what-if changes: ${errorMessage(error)}`);
+      return false;
+    }
+  },
   openPipeline: (trigger) => {
     set({ pipelineTrigger: trigger });
     get().openView({
@@ -63,7 +97,8 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
   setLiveRerun: (liveRerun) => set({ liveRerun }),
   announce: (announcement) => set({ announcement }),
   moveStage: async (trigger, from, to) => {
-    const stages = get().snapshot?.pipelines.find((p) => p.trigger === trigger)?.stages ?? [];
+    const saved = savedStages(get().snapshot, trigger);
+    const stages = laneStages(saved, get().stageDrafts[trigger]);
     const names = moveItem(
       stages.map((s) => s.name),
       from,
@@ -71,11 +106,19 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
     );
     const moved = stages[from]?.name;
     if (!moved || names.join('\n') === stages.map((s) => s.name).join('\n')) return false;
+    const where = `${moved} moved to position ${names.indexOf(moved) + 1} of ${names.length}`;
+    if (get().whatIf) {
+      const draft = draftOf(stages);
+      set((s) => ({
+        stageDrafts: { ...s.stageDrafts, [trigger]: names.flatMap((n) => draft.filter((d) => d.name === n)) },
+      }));
+      get().announce(`${where} (what-if, not saved).`);
+      return true;
+    }
     try {
       const { snapshot } = await api['stage.reorder']({ trigger, names });
       set({ snapshot });
-      const at = names.indexOf(moved) + 1;
-      get().announce(`${moved} moved to position ${at} of ${names.length}.`);
+      get().announce(`${where}.`);
       return true;
     } catch (error) {
       get().notify('error', `Could not reorder the ${trigger} stages: ${errorMessage(error)}`);
@@ -83,6 +126,17 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
     }
   },
   setStageSettings: async (trigger, name, settings) => {
+    if (get().whatIf) {
+      const draft = draftOf(laneStages(savedStages(get().snapshot, trigger), get().stageDrafts[trigger]));
+      const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+      set((s) => ({
+        stageDrafts: {
+          ...s.stageDrafts,
+          [trigger]: draft.map((d) => (d.name === name ? { ...d, ...defined } : d)),
+        },
+      }));
+      return true;
+    }
     try {
       const { snapshot } = await api['stage.setSettings']({ trigger, name, settings });
       set({ snapshot });

@@ -212,4 +212,29 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     expect(await readFile(join(studio.workspace ?? '', relPath), 'utf8')).toContain('Only trusted addresses');
     await ui.screenshot('issue5-live-rerun');
   });
+
+  it('tries an order in what-if mode without writing it, then saves it', async () => {
+    const { studio, ui, canvas } = await openCanvas();
+    await canvas.runAll();
+    await canvas.byTestId('what-if-toggle').check();
+    await canvas.stage('require-trusted').focus();
+    await ui.page.keyboard.press('Alt+ArrowLeft');
+    await poll(() => canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
+    await poll(() => canvas.outcome('staff-completes')).toBe('deny');
+    await poll(() => canvas.fixtureChange('staff-completes').textContent()).toBe('changed: continue → deny');
+    expect(await savedOrder(studio.workspace ?? '')).toEqual([
+      'normalize-email',
+      'mark-trusted',
+      'require-trusted',
+    ]);
+    await ui.screenshot('issue5-canvas-what-if');
+    await canvas.byTestId('what-if-save').click();
+    await poll(() => savedOrder(studio.workspace ?? '')).toEqual([
+      'normalize-email',
+      'require-trusted',
+      'mark-trusted',
+    ]);
+    await poll(() => canvas.byTestId('what-if-toggle').isChecked()).toBe(false);
+    expect(await canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
+  });
 });

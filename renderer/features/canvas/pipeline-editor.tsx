@@ -7,6 +7,7 @@ import { verdictOf } from '../../store/runs-slice.ts';
 import { FixtureResult } from '../fixtures/fixture-result.tsx';
 import { FixturesPanel } from '../fixtures/fixtures-panel.tsx';
 import { StageLane } from './stage-lane.tsx';
+import { WhatIfBar } from './what-if-bar.tsx';
 import './pipeline.css';
 
 function isTrigger(value: string | undefined): value is Trigger {
@@ -46,6 +47,7 @@ function PipelineCanvas(props: { trigger: Trigger }) {
         </div>
         <RunAllControls trigger={trigger} />
       </header>
+      <WhatIfBar trigger={trigger} />
       <StageLane trigger={trigger} />
       <div className="pipeline-split">
         <FixturesPanel trigger={trigger} />

@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { StageEntry } from '../../../shared/ipc/workspace-types.ts';
 import type { Trigger } from '../../../shared/triggers.ts';
 import { useApp, useAppStore } from '../../store/app-store-context.tsx';
 import { moveItem } from '../../store/canvas-slice.ts';
+import { laneStages } from '../../store/stage-draft.ts';
 import { StageCard } from './stage-card.tsx';
 import { stageOutcome, stageStats } from './stage-stats.ts';
 
@@ -22,7 +23,9 @@ interface Grab {
 export function StageLane(props: { trigger: Trigger }) {
   const { trigger } = props;
   const store = useAppStore();
-  const stages = useApp((s) => s.snapshot?.pipelines.find((p) => p.trigger === trigger)?.stages ?? NO_STAGES);
+  const saved = useApp((s) => s.snapshot?.pipelines.find((p) => p.trigger === trigger)?.stages ?? NO_STAGES);
+  const draft = useApp((s) => s.stageDrafts[trigger]);
+  const stages = useMemo(() => laneStages(saved, draft), [saved, draft]);
   const results = useApp((s) => s.runs[trigger]?.results);
   const selected = useApp((s) => s.selectedFixture[trigger]);
   const announcement = useApp((s) => s.announcement);

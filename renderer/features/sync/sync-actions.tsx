@@ -43,12 +43,17 @@ export function SyncActions() {
   const conflicted = (s.status?.conflicts.length ?? 0) > 0;
   const offline = s.status?.connection === 'offline';
   const idle = s.busy === null;
+  // The next step stands out: pull when the server moved, push when only this side did.
+  const overall = s.status?.overall;
+  const next =
+    overall === 'behind' || overall === 'diverged' ? 'pull' : overall === 'ahead' ? 'push' : 'publish';
+  const kind = (action: typeof next) => (action === next ? 'button' : 'button secondary');
   return (
     <div className="sync-actions-block">
       <div className="sync-actions">
         <button
           type="button"
-          className="button secondary"
+          className={kind('pull')}
           data-testid="sync-pull"
           disabled={!idle}
           aria-busy={s.busy === 'pull'}
@@ -59,7 +64,7 @@ export function SyncActions() {
         </button>
         <button
           type="button"
-          className="button secondary"
+          className={kind('push')}
           data-testid="sync-push"
           disabled={!idle || conflicted}
           title={conflicted ? 'Resolve the conflicts first' : 'Send your changes to the server'}
@@ -71,7 +76,7 @@ export function SyncActions() {
         </button>
         <button
           type="button"
-          className="button"
+          className={kind('publish')}
           data-testid="sync-publish"
           disabled={!idle || conflicted || offline}
           title="Check every stage and fixture, review what changes, then publish"
