@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/app-store-context.tsx';
 import { panel, panels } from '../views/view-registry.ts';
 import { IconButton } from './icon-button.tsx';
+import { Splitter } from './splitter.tsx';
 
 /** The panel under the editor, with one tab per registered panel (problems, logs, ...). */
 export function BottomPanel() {
@@ -10,11 +11,21 @@ export function BottomPanel() {
   const show = useApp((s) => s.showBottomPanel);
   const toggle = useApp((s) => s.toggleBottomPanel);
   const badges = useApp(useShallow((s) => panels().map((p) => p.badge?.(s) ?? 0)));
+  const height = useApp((s) => s.panelHeight);
+  const resize = useApp((s) => s.resizePanel);
   if (!open) return null;
   const current = panel(active) ?? panels()[0];
   const Current = current?.component;
   return (
-    <section className="bottom-panel" aria-label="Panel" data-testid="bottom-panel">
+    <section className="bottom-panel" aria-label="Panel" data-testid="bottom-panel" style={{ height }}>
+      <Splitter
+        axis="y"
+        size={height}
+        direction={-1}
+        label="Resize the panel"
+        testId="panel-splitter"
+        onResize={resize}
+      />
       <div className="panel-tabs" role="tablist">
         {panels().map((p, i) => {
           const badge = badges[i] ?? 0;

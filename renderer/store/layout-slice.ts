@@ -21,6 +21,11 @@ export interface LayoutSlice {
   bottomPanel: string;
   bottomPanelOpen: boolean;
   logs: LogLine[];
+  /** Pixels; dragged with the splitters and kept within usable bounds. */
+  sideBarWidth: number;
+  panelHeight: number;
+  resizeSideBar(width: number): void;
+  resizePanel(height: number): void;
   showSideView(id: string): void;
   toggleSideView(id: string): void;
   showBottomPanel(id: string): void;
@@ -31,11 +36,19 @@ export interface LayoutSlice {
 
 let nextLogId = 1;
 
+function clamp(value: number, min: number, max: number): number {
+  return Math.round(Math.min(Math.max(value, min), max));
+}
+
 export const createLayoutSlice: SliceCreator<LayoutSlice> = () => (set) => ({
   sideView: 'explorer',
   bottomPanel: 'problems',
   bottomPanelOpen: true,
   logs: [],
+  sideBarWidth: 290,
+  panelHeight: 190,
+  resizeSideBar: (width) => set({ sideBarWidth: clamp(width, 180, 640) }),
+  resizePanel: (height) => set({ panelHeight: clamp(height, 90, 720) }),
   showSideView: (id) => set({ sideView: id }),
   toggleSideView: (id) => set((s) => ({ sideView: s.sideView === id ? null : id })),
   showBottomPanel: (id) => set({ bottomPanel: id, bottomPanelOpen: true }),

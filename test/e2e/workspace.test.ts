@@ -50,6 +50,16 @@ describe('workspaces in the web host', { timeout: 90_000 }, () => {
     await ui.page.locator('[data-testid="code-editor"][data-editor-state="ready"] .view-lines').waitFor();
     await expect.poll(() => ui.byTestId('status-workspace').textContent()).toBe(studio.workspace);
     await ui.screenshot('explorer-and-editor');
+
+    const before = await ui.byTestId('bottom-panel').boundingBox();
+    const handle = await ui.byTestId('panel-splitter').boundingBox();
+    if (!before || !handle) throw new Error('the bottom panel or its splitter is not laid out');
+    await ui.page.mouse.move(handle.x + 200, handle.y + 2);
+    await ui.page.mouse.down();
+    await ui.page.mouse.move(handle.x + 200, handle.y + 2 - 100, { steps: 5 });
+    await ui.page.mouse.up();
+    const after = await ui.byTestId('bottom-panel').boundingBox();
+    expect(Math.round(after?.height ?? 0)).toBe(Math.round(before.height + 100));
   });
 
   it('follows a dark system theme, Monaco included', async () => {
