@@ -108,7 +108,17 @@ export function syncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
     'sync.status': () => state.publishStatus(),
     async 'sync.connect'({ url, tenant, apiKey }): Promise<SyncStatus> {
       const ws = deps.session.current();
-      const studio = JSON.parse(await ws.readFile('studio.json')) as Record<string, unknown>;
+      let studio: Record<string, unknown>;
+      try {
+        studio = JSON.parse(await ws.readFile('studio.json')) as Record<string, unknown>;
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        throw new CallError(
+          'invalid-file',
+          `studio.json is not valid JSON (${error.message}); fix it (see Problems), then connect again.`,
+          { file: 'studio.json' },
+        );
+      }
       studio.remote = { url: url.replace(/\/+$/, ''), tenant };
       // The key goes to the host's secret store only; it is not declared in studio.json, so runs never see it.
       if (apiKey !== undefined) await ws.secretStore.set(REMOTE_KEY_SECRET, apiKey);
