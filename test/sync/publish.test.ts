@@ -132,4 +132,36 @@ describe('publish: gate, review, and the runtime deciding as the local replay', 
     });
     expect(run.body.context.tagged).toBe('two');
   });
+
+  it('lists a fixture whose outcome flips between the live version and the draft', async () => {
+    const probe = { ...fixture('bob@example.org', 'continue'), name: 'org probe' } as Record<string, unknown>;
+    delete probe.expect;
+    await ana.ws.addFixture('PRE_REGISTER', probe as never, { id: 'org-probe' });
+    await ana.ws.writeStageCode(
+      'PRE_REGISTER',
+      'domain-check',
+      DOMAIN_CHECK.replace(
+        "!email.endsWith('@' + env.ALLOWED_DOMAIN)",
+        "!email.endsWith('@' + env.ALLOWED_DOMAIN) && !email.endsWith('@example.org')",
+      ),
+    );
+    let seen: Review | undefined;
+    const result = await publishWorkspace(ana.sync, {
+      executor,
+      confirm: async (review) => {
+        seen = review;
+        return false;
+      },
+    });
+    expect(result.status).toBe('cancelled');
+    expect(seen?.behaviour).toEqual([
+      expect.objectContaining({
+        id: 'org-probe',
+        published: { outcome: 'deny', error: 'only example.com may register' },
+        draft: { outcome: 'continue' },
+      }),
+    ]);
+    expect(seen?.behaviour[0]?.fields).toContain('outcome');
+    expect(seen?.triggers[0]?.fixtures.added).toEqual(['org-probe']);
+  });
 });
