@@ -95,14 +95,19 @@ export class IsolateSlot {
     return result;
   }
 
-  /** True when the isolate holds more than a run may use: a timeout there was really memory. */
-  overRunLimit(): boolean {
+  /** Heap in use now (bytes), counting memory held outside the V8 heap. */
+  heapUsed(): number {
     try {
       const heap = this.isolate.getHeapStatisticsSync();
-      return heap.used_heap_size + heap.externally_allocated_size > this.runLimitMb * 1024 * 1024;
+      return heap.used_heap_size + heap.externally_allocated_size;
     } catch {
-      return true;
+      return Number.POSITIVE_INFINITY;
     }
+  }
+
+  /** True when the run grew the heap past its own limit: a timeout there was really memory. */
+  overRunLimit(baseline: number): boolean {
+    return this.heapUsed() - baseline > this.runLimitMb * 1024 * 1024;
   }
 
   dispose(): void {

@@ -118,12 +118,20 @@ export async function driveRun(
     if (error instanceof BadRequest) return errorResult(request, { message: error.message }, [], started);
     throw error;
   }
+  const deliveries: [number, string][] = [];
+  let wake: (() => void) | null = null;
   const fetchCallback = request.live
-    ? new ivm.Callback((payload: unknown) => liveFetch(request.live, payload), { async: true })
+    ? new ivm.Callback((id: unknown, payload: unknown) => {
+        void liveFetch(request.live, payload).then((text) => {
+          deliveries.push([Number(id), text]);
+          wake?.();
+        });
+      })
     : callbacks.offline;
   const traces: StageTrace[] = [];
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
+  const baseline = slot.heapUsed();
   const context = slot.isolate.createContextSync();
   slot.runs += 1;
   tokenCount += 1;
@@ -162,11 +170,34 @@ export async function driveRun(
       if (ctx.isCancelled()) return errorResult(request, { message: 'run cancelled' }, traces, started);
       current = status.i;
       if (status.k === 'W') {
+        // Live HTTP in flight: wait (wall time counts against the stage) and hand answers in.
         const t0 = performance.now();
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (deliveries.length === 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, budget(current));
+          });
+          wake = null;
+        }
         used.set(current, (used.get(current) ?? 0) + performance.now() - t0);
-        if ((used.get(current) ?? 0) > (guest.stages[current]?.timeoutMs ?? RUNTIME_CALL_MS))
-          flag = 'timeout';
+        const delivery = deliveries.shift();
+        if (delivery) {
+          status = asStatus(
+            parseGuestJson(
+              timed(current, () =>
+                context.evalClosureSync(
+                  'return __ps.deliver($0, $1, $2)',
+                  [token, delivery[0], delivery[1]],
+                  {
+                    timeout: budget(current),
+                  },
+                ),
+              ),
+            ),
+          );
+          continue;
+        }
+        flag = 'timeout';
       }
       const callFlag = flag;
       flag = null;
@@ -180,7 +211,7 @@ export async function driveRun(
       } catch (error) {
         if (!isTimeout(error) || slot.isolate.isDisposed) throw error;
         slot.tainted = true;
-        if (slot.overRunLimit()) throw new Error('memory limit');
+        if (slot.overRunLimit(baseline)) throw new Error('memory limit');
         const count = (timeouts.get(current) ?? 0) + 1;
         timeouts.set(current, count);
         if (count > MAX_TIMEOUTS_PER_STAGE) {

@@ -59,6 +59,7 @@ const PromiseReject = (reason) => ReflectApply(Promise.reject, PromiseCtor, [rea
 const MapGet = uncurry(Map.prototype.get);
 const MapSet = uncurry(Map.prototype.set);
 const MapHas = uncurry(Map.prototype.has);
+const MapDelete = uncurry(Map.prototype.delete);
 const SetHas = uncurry(Set.prototype.has);
 const SetAdd = uncurry(Set.prototype.add);
 const SetDelete = uncurry(Set.prototype.delete);

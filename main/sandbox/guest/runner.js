@@ -21,17 +21,44 @@ function hostRequest(op, payload) {
   return ownData(answer, 'ok');
 }
 
+/**
+ * Live HTTP: the host starts the request and later hands the answer in through `deliver`;
+ * until then the step reports "W" (waiting for the host).
+ */
 function liveRequest(_stage, payload) {
+  run.hostSeq += 1;
+  const id = run.hostSeq;
+  let resolveAnswer;
+  const answer = new PromiseCtor((resolve) => {
+    resolveAnswer = resolve;
+  });
+  MapSet(run.waiting, id, resolveAnswer);
   run.pendingHost += 1;
-  const done = (text) => {
+  try {
+    host.fetch(id, serialize(payload, 'the request').json);
+  } catch (error) {
+    MapDelete(run.waiting, id);
     run.pendingHost -= 1;
-    return JSONParse(text);
-  };
-  const failed = (error) => {
+    return PromiseResolve({ __proto__: null, error: errorMessage(error) });
+  }
+  return answer;
+}
+
+function deliver(token, id, text) {
+  if (run === null || token !== run.token) return '{"k":"X"}';
+  const resolveAnswer = MapGet(run.waiting, id);
+  if (resolveAnswer !== undefined) {
+    MapDelete(run.waiting, id);
     run.pendingHost -= 1;
-    return { __proto__: null, error: errorMessage(error) };
-  };
-  return PromiseThen(host.fetch(serialize(payload, 'the request').json), done, failed);
+    let answer;
+    try {
+      answer = JSONParse(text);
+    } catch {
+      answer = { __proto__: null, error: 'the host answered with something that is not JSON' };
+    }
+    resolveAnswer(answer);
+  }
+  return report('S');
 }
 
 const MESSAGE_MAX_CHARS = 4000;
@@ -185,6 +212,8 @@ function start(token, requestJson, hostCall, hostFetch) {
     usedHttp: new SetCtor(),
     live: request.live ? {} : null,
     pendingHost: 0,
+    hostSeq: 0,
+    waiting: new MapCtor(),
     timerIds: 0,
   };
   ObjectDefineProperty(globalThis, 'env', {
@@ -255,7 +284,7 @@ function report(kind) {
   return `${out}}`;
 }
 
-const api = ObjectFreeze({ define, start, step });
+const api = ObjectFreeze({ define, start, step, deliver });
 ObjectDefineProperty(globalThis, '__ps', {
   value: api,
   writable: false,
