@@ -67,7 +67,10 @@ export const revisionSchema = z.object({
 export type RevisionBody = z.infer<typeof revisionSchema>;
 
 export const revisionSummarySchema = revisionSchema.omit({ content: true });
-export const revisionListSchema = z.object({ revisions: z.array(revisionSummarySchema) });
+export const revisionListSchema = z.object({
+  revisions: z.array(revisionSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 
 /** `POST /v1/revisions` with `If-Match: "<base revision>"`. */
 export const pushBodySchema = z.object({ content: storeContentSchema });

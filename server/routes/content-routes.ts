@@ -77,14 +77,12 @@ export function contentRoutes(deps: ServerDeps): RouteDef[] {
       responses: { 200: { description: 'a page of revisions', schema: revisionListSchema } },
       handler: async ({ principal, query }) => ({
         status: 200,
-        body: {
-          revisions: await listRevisions(
-            db,
-            principal.tenantId,
-            query.limit,
-            query.cursor === undefined ? undefined : Number(query.cursor),
-          ),
-        },
+        body: await listRevisions(
+          db,
+          principal.tenantId,
+          query.limit,
+          query.cursor === undefined ? undefined : Number(query.cursor),
+        ),
       }),
     }),
     route({

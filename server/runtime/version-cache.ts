@@ -17,6 +17,7 @@ export class VersionCache {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = load();
+      // A failed load is not kept (the caller gets the error from `entry` itself); the next call retries.
       entry.catch(() => this.entries.delete(key));
       if (this.entries.size >= this.max) {
         const oldest = this.entries.keys().next().value;

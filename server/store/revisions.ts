@@ -67,12 +67,17 @@ export async function listRevisions(db: Queryable, tenantId: string, limit: numb
     `SELECT number, created_by, created_at FROM revisions
       WHERE tenant_id = $1 AND ($2::int IS NULL OR number < $2::int)
       ORDER BY number DESC LIMIT $3`,
-    [tenantId, before ?? null, limit],
+    [tenantId, before ?? null, limit + 1],
   );
-  return rows.map((row) => {
-    const { content: _content, ...summary } = toRevision(row);
-    return summary;
-  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    revisions: page.map((row) => {
+      const { content: _content, ...summary } = toRevision(row);
+      return summary;
+    }),
+    nextCursor: rows.length > limit && last ? String(last.number) : null,
+  };
 }
 
 /**

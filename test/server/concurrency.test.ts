@@ -55,5 +55,21 @@ describe.each(BACKENDS)('concurrent pushes on %s', (backend) => {
       key: tenant.admin,
     });
     expect(revisions.body.revisions).toHaveLength(2);
+    const paged = await call<{ revisions: { revision: number }[]; nextCursor: string | null }>(
+      server.url,
+      'GET',
+      '/v1/revisions?limit=1',
+      {
+        key: tenant.admin,
+      },
+    );
+    expect(paged.body.revisions.map((r) => r.revision)).toEqual([2]);
+    const next = await call<{ revisions: { revision: number }[]; nextCursor: string | null }>(
+      server.url,
+      'GET',
+      `/v1/revisions?limit=1&cursor=${paged.body.nextCursor}`,
+      { key: tenant.admin },
+    );
+    expect(next.body).toMatchObject({ revisions: [{ revision: 1 }], nextCursor: null });
   });
 });
