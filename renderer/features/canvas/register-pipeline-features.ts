@@ -33,8 +33,23 @@ export function registerPipelineViews(): void {
 export function connectPipelineFeatures(store: AppStore, on: Subscribe): () => void {
   const offProgress = on('run.progress', (progress) => store.getState().applyRunProgress(progress));
   const offLive = connectLiveRerun(store);
+  // Results, drafts and run history belong to one workspace: opening another starts afresh.
+  const offWorkspace = store.subscribe((state, previous) => {
+    if (previous.snapshot && state.snapshot?.root !== previous.snapshot.root) {
+      store.setState({
+        runs: {},
+        history: [],
+        currentRunId: null,
+        step: 0,
+        stageDrafts: {},
+        selectedFixture: {},
+        pipelineTrigger: null,
+      });
+    }
+  });
   return () => {
     offProgress();
     offLive();
+    offWorkspace();
   };
 }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { RunError, StageTrace } from '../../../shared/run-result.ts';
 import { useApp, useAppStore } from '../../store/app-store-context.tsx';
 import { currentRun, type RunRecord } from '../../store/timeline-slice.ts';
@@ -35,7 +35,12 @@ function RunTimeline(props: { run: RunRecord }) {
   const step = useApp((s) => s.step);
   const [rerun, setRerun] = useState(false);
   const [saving, setSaving] = useState(false);
+  const region = useRef<HTMLDivElement>(null);
   const stages = run.result.stages;
+  // A run just opened takes the focus, so the arrow keys step through it at once.
+  useEffect(() => {
+    if (run.id) region.current?.focus();
+  }, [run.id]);
   const stage = stages[Math.min(step, stages.length - 1)];
   const state = () => store.getState();
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -57,6 +62,7 @@ function RunTimeline(props: { run: RunRecord }) {
     // biome-ignore lint/a11y/noStaticElementInteractions: the focusable timeline region takes the stepping keys.
     <div
       className="run-timeline"
+      ref={region}
       tabIndex={-1}
       onKeyDown={onKeyDown}
       data-testid="run-timeline"
