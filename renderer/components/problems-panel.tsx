@@ -1,44 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { FileProblem } from '../../shared/ipc/workspace-types.ts';
-import type { AppState } from '../store/app-state.ts';
 import { useApp } from '../store/app-store-context.tsx';
-import type { EditorMarker } from '../store/problems-slice.ts';
+import { problemRows } from '../store/problem-rows.ts';
 import { Icon } from './icon.tsx';
-
-interface Row {
-  key: string;
-  source: 'workspace' | 'editor';
-  severity: EditorMarker['severity'];
-  file: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-/** Workspace problems first (files the studio could not read), then what the editor marks. */
-export function problemRows(state: Pick<AppState, 'snapshot' | 'editorMarkers'>): Row[] {
-  const workspace = (state.snapshot?.problems ?? []).map(
-    (p: FileProblem, i): Row => ({
-      key: `w${i}`,
-      source: 'workspace',
-      severity: 'error',
-      file: p.file,
-      message: p.path ? `${p.message} (at ${p.path})` : p.message,
-      line: p.line,
-      column: p.column,
-    }),
-  );
-  const editor = Object.values(state.editorMarkers)
-    .flat()
-    .filter((m) => m.severity !== 'info')
-    .map((m, i): Row => ({ key: `e${i}`, source: 'editor', ...m }));
-  return [...workspace, ...editor];
-}
-
-export function problemCount(state: AppState): number {
-  return problemRows(state).length;
-}
 
 /** Lists problems; clicking one opens its file at the problem's line. */
 export function ProblemsPanel() {

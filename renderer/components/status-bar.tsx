@@ -3,8 +3,8 @@ import { assertNever } from '../../shared/assert-never.ts';
 import type { SandboxState } from '../../shared/ipc/workspace-types.ts';
 import { SyncStatusItem } from '../features/sync/sync-status-item.tsx';
 import { useApp } from '../store/app-store-context.tsx';
+import { problemRows } from '../store/problem-rows.ts';
 import { Icon } from './icon.tsx';
-import { problemRows } from './problems-panel.tsx';
 
 function sandboxLabel(state: SandboxState): string {
   switch (state) {

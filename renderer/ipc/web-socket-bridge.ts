@@ -20,11 +20,18 @@ interface Pending {
 
 type Listener = (payload: unknown) => void;
 
+/** The parts of `window.location` the bridge reads. */
+export interface PageLocation {
+  href: string;
+  protocol: string;
+  search: string;
+}
+
 /**
  * The contract over one WebSocket to the web host (shared/ipc/wire.ts). The per-launch token
  * comes from the page URL (`?token=`) when present; otherwise the host's cookie carries it.
  */
-export function connectWebSocketBridge(location: Location): StudioBridge {
+export function connectWebSocketBridge(location: PageLocation): StudioBridge {
   const url = new URL(WIRE_PATH, location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const token = new URLSearchParams(location.search).get(TOKEN_PARAM);

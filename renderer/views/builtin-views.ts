@@ -2,10 +2,11 @@ import { EnvTable } from '../components/env-table.tsx';
 import { EnvView } from '../components/env-view.tsx';
 import { ExplorerView } from '../components/explorer-view.tsx';
 import { LogsPanel } from '../components/logs-panel.tsx';
-import { ProblemsPanel, problemCount } from '../components/problems-panel.tsx';
+import { ProblemsPanel } from '../components/problems-panel.tsx';
 import { SecretsView } from '../components/secrets-view.tsx';
 import { TemplatePreview } from '../components/template-preview.tsx';
 import { TemplatesView } from '../components/templates-view.tsx';
+import { problemCount } from '../store/problem-rows.ts';
 import { registerEditorView, registerPanel, registerSideView } from './view-registry.ts';
 
 /** The shell's own views; features add theirs the same way (orders leave room between). */
