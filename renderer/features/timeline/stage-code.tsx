@@ -42,7 +42,8 @@ export function StageCode(props: { code: string; line: number | null; relPath: s
       lineNumbersMinChars: 3,
       scrollBeyondLastLine: false,
       renderValidationDecorations: 'off',
-      glyphMargin: true,
+      glyphMargin: false,
+      lineDecorationsWidth: 14,
       wordWrap: 'on',
       renderLineHighlight: 'none',
     });
@@ -69,7 +70,7 @@ export function StageCode(props: { code: string; line: number | null; relPath: s
               options: {
                 isWholeLine: true,
                 className: 'code-error-line',
-                glyphMarginClassName: 'code-error-glyph',
+                firstLineDecorationClassName: 'code-error-glyph',
               },
             },
           ],
