@@ -55,7 +55,7 @@ export function DeleteStageDialog(props: { trigger: Trigger; name: string }) {
     <Modal title={`Delete ${props.name}?`} testId="delete-stage-dialog" onClose={close}>
       <p>
         This deletes the stage's file and removes it from <code>pipelines/{props.trigger}/pipeline.json</code>
-        . Git, if you use it, still has the file.
+        . If the workspace is in git, its last committed version can be restored from there.
       </p>
       <div className="form-actions">
         <button type="button" className="button secondary" onClick={close}>
