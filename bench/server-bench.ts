@@ -195,7 +195,7 @@ export async function run(): Promise<void> {
     const row = (name: string, l: Load) => [
       name,
       formatNumber(l.requests),
-      formatNumber(l.errors),
+      String(l.errors),
       formatNumber(l.rps),
       `${l.p50.toFixed(2)} ms`,
       `${l.p99.toFixed(2)} ms`,
