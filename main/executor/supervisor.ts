@@ -107,6 +107,7 @@ export class Supervisor {
     const binary = this.#options.nodeBinary ?? sandboxNodeBinary();
     const child = spawn(binary, ['--no-warnings', entry], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
       // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
       env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
     });

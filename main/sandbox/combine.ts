@@ -20,11 +20,6 @@ const HEADER = `(function (${STAGE_PARAMETERS.join(', ')}) {`;
 const FOOTER =
   ";return typeof pipe === 'function' ? pipe : typeof module.exports === 'function' ? module.exports : module.exports && typeof module.exports.pipe === 'function' ? module.exports.pipe : undefined;\n})";
 
-/** One stage's code wrapped as a factory; the user's line 1 is the wrapper's line 2. */
-export function wrapStage(code: string): string {
-  return `${HEADER}\n${code}\n${FOOTER}`;
-}
-
 function lineCount(code: string): number {
   let n = 1;
   for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) === 10) n += 1;

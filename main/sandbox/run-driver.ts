@@ -21,6 +21,8 @@ interface GuestStatus {
 const RUNTIME_CALL_MS = 2000;
 /** A stage that keeps running after being stopped this many times aborts the run. */
 const MAX_TIMEOUTS_PER_STAGE = 3;
+/** Unhandled rejections recovered from in one run before the run is given up. */
+const MAX_RECOVERIES = 50;
 
 export interface DriverContext {
   syntaxCache: Map<string, StagePlacement['syntaxError'] | null>;
@@ -150,19 +152,31 @@ export async function driveRun(
       used.set(index, (used.get(index) ?? 0) + performance.now() - t0);
     }
   };
+  let recoveries = 0;
+  /** One call into the runtime, answering its status (index -1: runtime work, not a stage). */
+  const guestCall = (index: number, code: string, args: unknown[]): GuestStatus => {
+    let text: unknown;
+    try {
+      text = timed(index, () => context.evalClosureSync(code, args, { timeout: budget(index) }));
+    } catch (error) {
+      if (isTimeout(error) || isMemoryFault(error, slot) || recoveries >= MAX_RECOVERIES) throw error;
+      // isolated-vm throws a promise the user code left rejected without a handler. The call
+      // itself completed: ask for its answer again and note the rejection in the stage log.
+      recoveries += 1;
+      text = context.evalClosureSync('return __ps.again($0, $1)', [token, errorText(error)], {
+        timeout: RUNTIME_CALL_MS,
+      });
+    }
+    return asStatus(parseGuestJson(text));
+  };
   try {
     loaded.script.runSync(context, { timeout: RUNTIME_CALL_MS });
-    let status = asStatus(
-      parseGuestJson(
-        context.evalClosureSync(
-          'return __ps.start($0, $1, $2, $3)',
-          [token, JSON.stringify(guest), callbacks.call, fetchCallback],
-          {
-            timeout: RUNTIME_CALL_MS,
-          },
-        ),
-      ),
-    );
+    let status = guestCall(-1, 'return __ps.start($0, $1, $2, $3)', [
+      token,
+      JSON.stringify(guest),
+      callbacks.call,
+      fetchCallback,
+    ]);
     let flag: string | null = null;
     for (;;) {
       if (status.t) traces.push(...status.t);
@@ -182,19 +196,7 @@ export async function driveRun(
         used.set(current, (used.get(current) ?? 0) + performance.now() - t0);
         const delivery = deliveries.shift();
         if (delivery) {
-          status = asStatus(
-            parseGuestJson(
-              timed(current, () =>
-                context.evalClosureSync(
-                  'return __ps.deliver($0, $1, $2)',
-                  [token, delivery[0], delivery[1]],
-                  {
-                    timeout: budget(current),
-                  },
-                ),
-              ),
-            ),
-          );
+          status = guestCall(current, 'return __ps.deliver($0, $1, $2)', [token, delivery[0], delivery[1]]);
           continue;
         }
         flag = 'timeout';
@@ -202,12 +204,7 @@ export async function driveRun(
       const callFlag = flag;
       flag = null;
       try {
-        const text = timed(current, () =>
-          context.evalClosureSync('return __ps.step($0, $1)', [token, callFlag], {
-            timeout: budget(current),
-          }),
-        );
-        status = asStatus(parseGuestJson(text));
+        status = guestCall(current, 'return __ps.step($0, $1)', [token, callFlag]);
       } catch (error) {
         if (!isTimeout(error) || slot.isolate.isDisposed) throw error;
         slot.tainted = true;

@@ -80,6 +80,29 @@ describe('files and callbacks that misbehave', () => {
   });
 });
 
+describe('promises left behind', () => {
+  it('a rejected promise nobody handles is logged and the run goes on', async () => {
+    const code =
+      "function pipe(user, context, callback) {\n  Promise.reject(new Error('floating'));\n  callback(null, user, context);\n}";
+    const result = await executor.run(
+      request('PRE_AUTHENTICATION', [stage('floating', code), stage('next', passThrough())]),
+    );
+    expect(result.outcome).toBe('continue');
+    expect(result.stages.map((s) => s.outcome)).toEqual(['continue', 'continue']);
+    expect(result.stages[0]?.logs).toEqual(['[warn] unhandled promise rejection: floating']);
+  });
+
+  it('an un-awaited unrecorded axios call still fails its stage, naming the call', async () => {
+    const code =
+      "function pipe(user, context, callback) {\n  axios.get('https://api.example.com/fire-and-forget');\n  callback(null, user, context);\n}";
+    const result = await executor.run(request('PRE_AUTHENTICATION', [stage('fire', code)]));
+    expect(result.outcome).toBe('error');
+    expect(result.error?.message).toBe(
+      'no recorded response for GET https://api.example.com/fire-and-forget',
+    );
+  });
+});
+
 describe('live mode', () => {
   const live = (allowHosts: string[]) => ({ live: { allowHosts, record: true } });
 

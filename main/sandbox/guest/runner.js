@@ -213,6 +213,7 @@ function start(token, requestJson, hostCall, hostFetch) {
     live: request.live ? {} : null,
     pendingHost: 0,
     hostSeq: 0,
+    lastReport: null,
     waiting: new MapCtor(),
     timerIds: 0,
   };
@@ -281,10 +282,19 @@ function report(kind) {
     run.finished = newList();
   }
   if (kind === 'D') out += `,"r":${run.doneJson}`;
-  return `${out}}`;
+  run.lastReport = `${out}}`;
+  return run.lastReport;
 }
 
-const api = ObjectFreeze({ define, start, step, deliver });
+/** The last answer again, after the host lost it to an unhandled rejection (noted in the log). */
+function again(token, message) {
+  if (run === null || token !== run.token) return '{"k":"X"}';
+  const stage = currentStage();
+  if (stage !== null) pushLog(stage, 'warn', [`unhandled promise rejection: ${safeString(message)}`]);
+  return run.lastReport ?? report('S');
+}
+
+const api = ObjectFreeze({ define, start, step, deliver, again });
 ObjectDefineProperty(globalThis, '__ps', {
   value: api,
   writable: false,
