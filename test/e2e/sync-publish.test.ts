@@ -109,6 +109,7 @@ describe('publishing from the studio', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/deny[\s\S]*continue/);
     expect(await sync.byTestId('publish-confirm').textContent()).toBe('Push and publish');
+    expect(await sync.byTestId('publish-note').inputValue()).toBe('');
     await ui.screenshot('sync-publish-review-behaviour');
     expect(await sync.confirmPublish('let unconfirmed addresses in')).toBe(2);
     await sync.closePublish();

@@ -4,6 +4,7 @@ import { assertNever } from '../../../shared/assert-never.ts';
 import type { PublishGate, PublishReview } from '../../../shared/ipc/sync-types.ts';
 import { Modal } from '../../components/modal.tsx';
 import { useApp } from '../../store/app-store-context.tsx';
+import type { PublishStep } from '../../store/sync-slice.ts';
 import { BehaviourTable, ContentChanges } from './review-tables.tsx';
 
 /**
@@ -11,12 +12,15 @@ import { BehaviourTable, ContentChanges } from './review-tables.tsx';
  * lists what blocks it; a passing one shows the review and publishes on confirmation.
  */
 export function PublishDialog() {
-  const s = useApp(
-    useShallow((st) => ({ flow: st.publishFlow, close: st.closePublish, confirm: st.confirmPublish })),
-  );
+  const flow = useApp((st) => st.publishFlow);
+  // Unmounted between publishes, so a new publish starts with an empty note.
+  return flow ? <PublishFlow flow={flow} /> : null;
+}
+
+function PublishFlow(props: { flow: PublishStep }) {
+  const s = useApp(useShallow((st) => ({ close: st.closePublish, confirm: st.confirmPublish })));
   const [note, setNote] = useState('');
-  const { flow } = s;
-  if (!flow) return null;
+  const { flow } = props;
   const busy = flow.step === 'checking' || flow.step === 'publishing';
   const close = () => {
     if (!busy) s.close();
