@@ -20,10 +20,11 @@ describe('user methods', () => {
 
   it('methods never appear in the serialized user, even after spreading', async () => {
     const code = passThrough(
-      "  context.keys = Object.keys(user).join(',');\n  user = { ...user, copied: true };",
+      "  context.keys = Object.keys(user).join(',');\n  context.plain = require('lodash').isPlainObject(user);\n  user = { ...user, copied: true };",
     );
     const result = await executor.run(request('PRE_AUTHENTICATION', [stage('keys', code)]));
     expect(result.context.keys).toBe('id,email,username');
+    expect(result.context.plain).toBe(true);
     expect(Object.keys(result.user ?? {})).toEqual(['id', 'email', 'username', 'copied']);
     expect(JSON.stringify(result)).not.toContain('addCustomData');
   });

@@ -121,10 +121,10 @@ function tokenClaims(kind, method) {
 }
 
 /**
- * The prototype of every user object a stage receives: the methods live here, built once in
- * the snapshot, so they are never own properties and never show up in the serialized user.
+ * The user methods, built once in the snapshot; each writes to the stage running now. They are
+ * added to every user object as non-enumerable own properties, so the user stays a plain object
+ * (as on the platform) and the methods never show up in the serialized user.
  */
-const USER_PROTOTYPE = ObjectCreate(ObjectPrototype);
 const USER_METHODS = {
   addCustomData(key, value) {
     const stage = stageFor('addCustomData');
@@ -154,18 +154,19 @@ const USER_METHODS = {
     append(stage.accessTokenRemoved, key);
   },
 };
-for (const name of ObjectKeys(USER_METHODS)) {
-  ObjectDefineProperty(USER_PROTOTYPE, name, {
-    value: USER_METHODS[name],
-    writable: true,
-    enumerable: false,
-    configurable: true,
-  });
-}
+const USER_METHOD_NAMES = ObjectKeys(USER_METHODS);
 
 /** Gives a parsed user object the user methods. */
 function attachUserMethods(user) {
-  ObjectSetPrototypeOf(user, USER_PROTOTYPE);
+  for (let i = 0; i < USER_METHOD_NAMES.length; i++) {
+    const name = USER_METHOD_NAMES[i];
+    ObjectDefineProperty(user, name, {
+      value: USER_METHODS[name],
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
+  }
   return user;
 }
 
