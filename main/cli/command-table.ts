@@ -13,19 +13,6 @@ function lazy(summary: string, load: () => CommandModule): CommandEntry {
   return { summary, load: async () => (await load()).command };
 }
 
-/** A name kept for a command that is not part of this build yet, so no script comes to rely on a typo. */
-function reserved(name: string, summary: string): CommandEntry {
-  const command: Command = {
-    name,
-    summary,
-    help: `Usage: pipeline-studio ${name}\n\n${summary}.\n\nThis command is not available in this build yet.\n`,
-    run: async () => {
-      throw new CliError(`"${name}" is not available in this build yet`);
-    },
-  };
-  return { summary, load: async () => command };
-}
-
 /** `serve`/`server`: listed in help, but bin/pipeline-studio.js hands them to server/cli/main.ts. */
 function dispatchedByBin(name: string, summary: string): CommandEntry {
   const command: Command = {
@@ -58,10 +45,16 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     'List, show, and add stages from the template catalog',
     () => import('./commands/templates.ts'),
   ),
-  status: reserved('status', 'Show how the workspace differs from its remote store'),
-  pull: reserved('pull', 'Fetch the remote pipelines into the workspace'),
-  push: reserved('push', "Upload the workspace's pipelines to the remote store"),
-  publish: reserved('publish', 'Make the pushed pipelines live on the remote store'),
+  status: lazy(
+    'Show how the workspace differs from its remote store',
+    () => import('./commands/sync-status.ts'),
+  ),
+  pull: lazy('Fetch the remote pipelines into the workspace', () => import('./commands/sync-pull.ts')),
+  push: lazy("Upload the workspace's pipelines to the remote store", () => import('./commands/sync-push.ts')),
+  publish: lazy(
+    'Make the pushed pipelines live on the remote store',
+    () => import('./commands/sync-publish.ts'),
+  ),
   serve: dispatchedByBin('serve', 'Start the pipeline store server; `server` manages tenants and keys'),
 };
 

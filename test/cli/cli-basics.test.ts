@@ -51,7 +51,7 @@ describe('pipeline-studio help, version and usage errors (child process)', () =>
     [['templates'], /missing subcommand: list, show or add/],
     [['templates', 'remove', 'x'], /unknown subcommand "remove"/],
     [['init'], /missing DIR/],
-    [['status'], /"status" is not available in this build yet/],
+    [['status'], /missing WORKSPACE/],
   ])('%j is a one-line error on stderr with exit 2', async (args, message) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);
