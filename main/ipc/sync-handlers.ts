@@ -58,8 +58,14 @@ export function syncHandlers(deps: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
   /** Files a pull or push wrote, as changes the open tabs follow (a deleted one is `removed`). */
   async function changesOf(written: readonly string[]): Promise<WorkspaceChange[]> {
     const root = deps.session.current().root;
+    // Deleting a stage also rewrites its pipeline.json, which the written list does not name.
+    const lists = written.flatMap((p) => {
+      const folder = /^pipelines\/[^/]+\//.exec(p)?.[0];
+      return folder ? [`${folder}pipeline.json`] : [];
+    });
+    const paths = [...new Set([...written, ...lists])];
     return Promise.all(
-      written.map(async (relPath) => ({
+      paths.map(async (relPath) => ({
         relPath,
         kind: (await stat(join(root, relPath)).then(
           () => true,
