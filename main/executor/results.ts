@@ -9,8 +9,8 @@ export function failedResult(request: RunRequest, message: string, durationMs = 
   return {
     outcome: 'error',
     error: { message },
-    user: request.fixture.user ?? null,
-    context: request.fixture.context ?? {},
+    user: request?.fixture?.user ?? null,
+    context: request?.fixture?.context ?? {},
     idToken: {},
     accessToken: {},
     customData: {},

@@ -5,6 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StagePlacement } from './combine.ts';
 import { IsolateSlot } from './isolate-slot.ts';
+import type { RunResult } from '../../shared/run-result.ts';
+import { failedResult } from '../executor/results.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
 import { driveRun } from './run-driver.ts';
 
@@ -38,10 +40,19 @@ async function drain(): Promise<void> {
       const { id, request, memoryLimitMb } = job;
       if (cancelled.delete(id)) continue;
       const limit = request.memoryLimitMb ?? memoryLimitMb;
-      const result = await driveRun(slotFor(limit), request, {
-        syntaxCache,
-        isCancelled: () => cancelled.has(id),
-      });
+      let result: RunResult;
+      try {
+        result = await driveRun(slotFor(limit), request, {
+          syntaxCache,
+          isCancelled: () => cancelled.has(id),
+        });
+      } catch (error) {
+        // A request the runtime could not even start (malformed data): fail it, keep the worker.
+        slot?.dispose();
+        slot = null;
+        const message = error instanceof Error ? error.message : String(error);
+        result = failedResult(request, `the sandbox could not run this request: ${message}`);
+      }
       if (cancelled.delete(id)) continue;
       post({ type: 'result', id, result });
     }

@@ -137,3 +137,17 @@ describe('live mode', () => {
     expect(result.error?.message).toBe('status 404');
   });
 });
+
+describe('malformed requests', () => {
+  it('a request without a fixture fails with a message and the executor keeps working', async () => {
+    const bad = { ...request('PRE_AUTHENTICATION', [stage('a', passThrough())]) } as Record<string, unknown>;
+    delete bad.fixture;
+    const result = await executor.run(bad as unknown as ReturnType<typeof request>);
+    expect(result.outcome).toBe('error');
+    expect(result.error?.message).toContain('the sandbox could not run this request');
+    const next = await executor.run(
+      request('PRE_AUTHENTICATION', [stage('a', passThrough('  user.ok = 1;'))]),
+    );
+    expect(next.user).toMatchObject({ ok: 1 });
+  });
+});
