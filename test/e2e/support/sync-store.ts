@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import type { StoreContent } from '../../../shared/store-api.ts';
@@ -9,16 +11,19 @@ const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const run = promisify(execFile);
 
 /**
- * A real store server for an e2e file (PGlite in memory, 127.0.0.1, a free port), started once
+ * A real store server for an e2e file (PGlite in a temporary data folder, 127.0.0.1, a free port), started once
  * and closed after the file. Each test takes its own tenant, so tests never see each other's pushes.
  */
 export function setUpStoreServer(): () => TestServer {
   let server: TestServer | undefined;
+  let dataDir: string | undefined;
   beforeAll(async () => {
-    server = await startTestServer({ executorPoolSize: 1 });
+    dataDir = await mkdtemp(join(tmpdir(), 'studio-e2e-store-'));
+    server = await startTestServer({ executorPoolSize: 1, dataDir });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
   return () => {
     if (!server) throw new Error('setUpStoreServer(): the store server did not start (see beforeAll).');
