@@ -3,7 +3,9 @@ import type { AppStore } from '../../store/app-store.ts';
 import { registerEditorView, registerSideView } from '../../views/view-registry.ts';
 import { MergeView } from './merge-view.tsx';
 import { SyncView } from './sync-view.tsx';
-import './sync.css';
+import './sync-view.css';
+import './merge-view.css';
+import './publish-review.css';
 
 /** Plugs the sync feature into the shell: its side view and the merge view's editor tab. */
 export function registerSyncViews(): void {
