@@ -66,7 +66,7 @@ function onWorkerMessage(entry: PoolWorker, message: WorkerToHost): void {
   switch (message.type) {
     case 'ready':
       entry.ready = true;
-      if (!announced) {
+      if (!announced && workers.every((w) => w.ready)) {
         announced = true;
         send({ type: 'ready', pid: process.pid, poolSize: workers.length });
       }
