@@ -29,7 +29,8 @@ export function shadowSource(text: string): Shadow {
   if (doc && /@(?:param|type)\b/.test(doc[1] ?? '')) return { text, at: -1, length: 0 };
   const params = (match[3] ?? '').split(',').filter((p) => p.trim() !== '');
   const type = params.length === 2 ? PIPE_CONTEXT_ONLY_TYPE : PIPE_TYPE;
-  const insert = `/** @type {${type}} */ `;
+  // TypeScript 6 requires an async function's declared return type to be the global Promise.
+  const insert = `/** @type {${type}${/^async\b/.test(match[2]) ? 'Async' : ''}} */ `;
   return { text: text.slice(0, at) + insert + text.slice(at), at, length: insert.length };
 }
 
@@ -52,11 +53,18 @@ export function isPipelineFile(fileName: string): boolean {
 
 /**
  * Declares the two function shapes of SEMANTICS.md ("A function") from the pipeline types'
- * `user`, `context` and `callback` types, whose names the types' `.d.ts` gives.
+ * `user`, `context` and `callback` types, whose names the types' `.d.ts` gives. The
+ * two-parameter shape continues with `callback(null, context)`, so its callback takes the
+ * context second, not the user.
  */
 export function pipelineShadowLib(names: { user: string; context: string; callback: string }): string {
+  const contextCallback = `(error: Error | null, context?: ${names.context}) => void`;
+  const full = `(user: ${names.user}, context: ${names.context}, callback: ${names.callback})`;
+  const contextOnly = `(context: ${names.context}, callback: ${contextCallback})`;
   return [
-    `type ${PIPE_TYPE} = (user: ${names.user}, context: ${names.context}, callback: ${names.callback}) => any;`,
-    `type ${PIPE_CONTEXT_ONLY_TYPE} = (context: ${names.context}, callback: ${names.callback}) => any;`,
+    `type ${PIPE_TYPE} = ${full} => any;`,
+    `type ${PIPE_TYPE}Async = ${full} => Promise<any>;`,
+    `type ${PIPE_CONTEXT_ONLY_TYPE} = ${contextOnly} => any;`,
+    `type ${PIPE_CONTEXT_ONLY_TYPE}Async = ${contextOnly} => Promise<any>;`,
   ].join('\n');
 }

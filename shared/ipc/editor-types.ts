@@ -54,8 +54,9 @@ const MODULE_BODIES: Record<(typeof PIPELINE_MODULES)[number], string> = {
 
 const UTILS_TEXT = [
   '/** Helpers the platform provides as `require("./utils")`. */',
-  '/** Whether `ip` lies in the inclusive range `[start, end]` (IPv4). */',
-  'export function ipRangeCheck(ip: string, range: [start: string, end: string]): boolean;',
+  '/** Whether `ip` lies in the inclusive range `[start, end]` (IPv4): a two-element array. */',
+  // Plain string[] too: JavaScript infers `[a, b]` built in a callback as string[], not a tuple.
+  'export function ipRangeCheck(ip: string, range: readonly [start: string, end: string] | readonly string[]): boolean;',
   '',
 ].join('\n');
 

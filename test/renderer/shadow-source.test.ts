@@ -12,7 +12,7 @@ describe('pipeline shadow source', () => {
   it('types a three-parameter pipe and keeps every other character in place', () => {
     const text = '// hi\nasync function pipe(user, context, callback) {\n  user.emial;\n}\n';
     const shadow = shadowSource(text);
-    expect(shadow.text).toContain(`/** @type {${PIPE_TYPE}} */ async function pipe(`);
+    expect(shadow.text).toContain(`/** @type {${PIPE_TYPE}Async} */ async function pipe(`);
     const at = text.indexOf('emial');
     expect(shadow.text.slice(toShadow(shadow, at), toShadow(shadow, at) + 5)).toBe('emial');
     expect(fromShadow(shadow, toShadow(shadow, at))).toBe(at);
