@@ -237,4 +237,23 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await poll(() => canvas.byTestId('what-if-toggle').isChecked()).toBe(false);
     expect(await canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
   });
+
+  it('re-runs live while a fixture is edited, and duplicates a fixture', async () => {
+    const { ui, canvas } = await openCanvas();
+    await canvas.runAll();
+    const relPath = `fixtures/${THREE_STAGE_TRIGGER}/staff-completes.json`;
+    await canvas.fixture('staff-completes').click();
+    await canvas.byTestId('fixture-duplicate').click();
+    await ui.tab(`pipeline:${THREE_STAGE_TRIGGER}`).click();
+    await poll(() => canvas.byTestId('fixture-row').count()).toBe(4);
+    await canvas.fixture('staff-completes').dblclick();
+    const editor = new CodeEditorPage(ui.page);
+    await editor.waitForFile(relPath);
+    await ui.byTestId('panel-tab-fixture-results').click();
+    const row = ui.page.locator('[data-testid="result-row"][data-fixture-id="staff-completes"]');
+    const text = await readFile(join(studio?.workspace ?? '', relPath), 'utf8');
+    await editor.replaceText(text.replace('Ana@Example.com', 'ana@elsewhere.net'));
+    await poll(() => row.getAttribute('data-outcome')).toBe('deny');
+    await poll(() => row.getByTestId('result-change').textContent()).toBe('changed: continue → deny');
+  });
 });

@@ -151,4 +151,28 @@ describe('step-through run timeline (issue 5)', { timeout: 90_000 }, () => {
     await poll(() => view.steps().count()).toBe(3);
     await ui.screenshot('issue5-timeline-history');
   });
+
+  it('shows the HTTP exchanges and management calls of a step', async () => {
+    studio = await startStudioHost({ workspace: 'example' });
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    context.setDefaultTimeout(30_000);
+    const ui = new StudioPage(await context.newPage());
+    await ui.goto(studio.host.url);
+    const view = new PipelinePage(ui.page);
+    await view.openPipeline('POST_REGISTER');
+    await view.fixture('staff-joins-group').click();
+    await view.byTestId('fixture-step-through').click();
+    await view.timeline().waitFor();
+    expect(await view.currentStep()).toBe('add-to-group-by-domain');
+    await view.byTestId('step-tab-http').click();
+    expect(await view.byTestId('step-http').textContent()).toContain('groups.addUsers');
+    await view.steps().nth(1).click();
+    expect(await view.currentStep()).toBe('slack-notify');
+    expect(await view.steps().nth(1).getByTestId('badge-HTTP').textContent()).toBe('HTTP 1');
+    await view.byTestId('step-tab-http').click();
+    const http = await view.byTestId('step-http').textContent();
+    expect(http).toContain('POST');
+    expect(http).toContain('https://hooks.slack.com/services/T000/B000/XXXX');
+    await ui.screenshot('issue5-timeline-http');
+  });
 });
