@@ -6,7 +6,7 @@ import { PIPELINE_FILE, snapshotScripts, snapshotWarmup } from './guest-source.t
 /** Heap above a run's own limit: the runtime, lodash and not-yet-collected earlier contexts. */
 export const HEADROOM_MB = 32;
 /** Released contexts are not freed promptly; a fresh isolate (about 2 ms) every N runs bounds that. */
-const RUNS_PER_ISOLATE = 40;
+const RUNS_PER_ISOLATE = 20;
 
 let snapshot: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
