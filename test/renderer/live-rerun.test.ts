@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectLiveRerun, liveInputs, parseFixture } from '../../renderer/features/fixtures/live-rerun.ts';
+import {
+  connectLiveRerun,
+  liveInputs,
+  parseFixture,
+  triggerOfPath,
+} from '../../renderer/features/fixtures/live-rerun.ts';
 import { createAppStore } from '../../renderer/store/app-store.ts';
 import type { CallArgs } from '../../shared/ipc/contract.ts';
 import { fakeApi, snapshot } from './fake-api.ts';
@@ -87,5 +92,20 @@ describe('live re-run', () => {
     });
     const state = createAppStore(fakeApi({})).getState();
     expect(liveInputs({ ...state, snapshot: null }, 'PRE_REGISTER')).toBeNull();
+  });
+});
+
+describe('the followed trigger', () => {
+  it('is the trigger of the stage or fixture file brought to the front', async () => {
+    const { store, stop } = setup();
+    expect(triggerOfPath('pipelines/PRE_REGISTER/check.js')).toBe('PRE_REGISTER');
+    expect(triggerOfPath('fixtures/POST_REGISTER/a.json')).toBe('POST_REGISTER');
+    expect(triggerOfPath('env.json')).toBeNull();
+    expect(triggerOfPath('pipelines/NOT_A_TRIGGER/x.js')).toBeNull();
+    store.setState({ activeTabId: 'fixtures/POST_REGISTER/a.json' });
+    expect(store.getState().pipelineTrigger).toBe('POST_REGISTER');
+    store.setState({ activeTabId: 'env.json' });
+    expect(store.getState().pipelineTrigger).toBe('POST_REGISTER');
+    stop();
   });
 });
