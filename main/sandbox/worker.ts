@@ -3,10 +3,10 @@
  * another with synchronous isolated-vm calls (cheap: no thread hop per call).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StagePlacement } from './combine.ts';
-import { IsolateSlot } from './isolate-slot.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import { failedResult } from '../executor/results.ts';
+import type { StagePlacement } from './combine.ts';
+import { IsolateSlot } from './isolate-slot.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
 import { driveRun } from './run-driver.ts';
 
