@@ -8,6 +8,7 @@ import { FixtureResult } from '../fixtures/fixture-result.tsx';
 import { FixturesPanel } from '../fixtures/fixtures-panel.tsx';
 import { StageLane } from './stage-lane.tsx';
 import { WhatIfBar } from './what-if-bar.tsx';
+import './outcome-chips.css';
 import './pipeline.css';
 
 function isTrigger(value: string | undefined): value is Trigger {

@@ -5,6 +5,8 @@ import { useApp, useAppStore } from '../../store/app-store-context.tsx';
 import { moveItem } from '../../store/canvas-slice.ts';
 import { laneStages } from '../../store/stage-draft.ts';
 import { StageCard } from './stage-card.tsx';
+import './outcome-chips.css';
+import './stage-lane.css';
 import { stageOutcome, stageStats } from './stage-stats.ts';
 
 const NO_STAGES: StageEntry[] = [];

@@ -1,4 +1,5 @@
 import { useApp, useAppStore } from '../../store/app-store-context.tsx';
+import './run-history.css';
 
 /** The session's runs, newest first; choosing one shows it in the timeline. */
 export function RunHistory() {

@@ -5,6 +5,7 @@ import type { StageTrace } from '../../../shared/run-result.ts';
 import type { Json } from '../../../shared/schemas/json.ts';
 import { DiffList } from './diff-list.tsx';
 import { JsonTree } from './json-tree.tsx';
+import './step-detail.css';
 
 type DetailTab = 'diff' | 'input' | 'output' | 'logs' | 'http' | 'data';
 
