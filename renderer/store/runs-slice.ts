@@ -104,7 +104,16 @@ export const createRunsSlice: SliceCreator<RunsSlice> = (api) => (set, get) => {
     },
     runAll: async (trigger, options = {}) => {
       const previous = get().runs[trigger]?.activeRunId;
-      if (previous) void api['run.cancel']({ runId: previous }).catch(() => undefined);
+      if (previous) {
+        // The newer run replaces it either way; a failed cancel only means it runs to the end unseen.
+        api['run.cancel']({ runId: previous }).catch((error: unknown) =>
+          get().appendLog({
+            level: 'warn',
+            message: `Could not cancel the previous ${trigger} run: ${errorMessage(error)}`,
+            time: new Date().toISOString(),
+          }),
+        );
+      }
       const runId = newRunId('all');
       const before = get().runs[trigger]?.results ?? {};
       update(trigger, () => ({ activeRunId: runId, progress: { done: 0, total: 0 } }));
