@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,13 @@ afterAll(async () => {
 });
 
 /** A web host on a copy of the example workspace plus the three-stage pipeline, its canvas open. */
-async function openCanvas(colorScheme: 'light' | 'dark' = 'light') {
+async function openCanvas(
+  colorScheme: 'light' | 'dark' = 'light',
+  prepare?: (workspace: string) => Promise<void>,
+) {
   studio = await startStudioHost({ workspace: 'example' });
   await seedThreeStagePipeline(studio.workspace ?? '');
+  await prepare?.(studio.workspace ?? '');
   context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme });
   context.setDefaultTimeout(30_000);
   const ui = new StudioPage(await context.newPage());
@@ -255,5 +259,27 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await editor.replaceText(text.replace('Ana@Example.com', 'ana@elsewhere.net'));
     await poll(() => row.getAttribute('data-outcome')).toBe('deny');
     await poll(() => row.getByTestId('result-change').textContent()).toBe('changed: continue → deny');
+  });
+
+  it('shows the progress bar filling while the fixtures run', async () => {
+    // A stage that computes for a while, so the run is slow enough to watch (replay fixes the
+    // clock, so it counts instead of waiting).
+    const slow = `async function pipe(user, context, callback) {
+  let n = 0;
+  for (let i = 0; i < 4e7; i++) n += i % 7;
+  context.work = n > 0;
+  callback(null, user, context);
+}
+`;
+    const { canvas } = await openCanvas('light', (ws) =>
+      writeFile(join(ws, 'pipelines', THREE_STAGE_TRIGGER, 'normalize-email.js'), slow),
+    );
+    await canvas.byTestId('run-all').click();
+    const running = canvas.page.locator('[data-testid="run-progress"][data-state="running"]');
+    await running.waitFor();
+    expect(await running.getAttribute('aria-valuemax')).toMatch(/^[0-3]$/);
+    await canvas.page.locator('[data-testid="run-progress"][data-state="done"]').waitFor();
+    expect(await canvas.byTestId('run-progress').getAttribute('aria-valuenow')).toBe('3');
+    expect(await canvas.byTestId('run-progress').textContent()).toBe('3 of 3 run');
   });
 });
