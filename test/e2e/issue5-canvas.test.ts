@@ -88,7 +88,10 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     const { studio, canvas } = await openCanvas();
     await canvas.runAll();
     expect(await canvas.outcome('staff-completes')).toBe('continue');
-    await canvas.stage('require-trusted').dragTo(canvas.stage('mark-trusted'));
+    // Dragged by its title, as a person would (a press on a checkbox or field is not a drag).
+    await canvas.stage('require-trusted').dragTo(canvas.stage('mark-trusted'), {
+      sourcePosition: { x: 60, y: 18 },
+    });
     await poll(() => canvas.stageOrder()).toEqual(['normalize-email', 'require-trusted', 'mark-trusted']);
     expect(await savedOrder(studio.workspace ?? '')).toEqual([
       'normalize-email',

@@ -22,6 +22,9 @@ export interface StageCardProps {
   onOpenCode(): void;
 }
 
+/** Whether the last pointer press on a card was on one of its controls (see onDragStart). */
+let pressedOnControl = false;
+
 /** One stage of the lane: order, name, last outcome, pass/fail counts and its settings. */
 export function StageCard(props: StageCardProps) {
   const { stage } = props;
@@ -41,7 +44,17 @@ export function StageCard(props: StageCardProps) {
       data-stage={stage.name}
       data-outcome={props.outcome ?? 'none'}
       onKeyDown={props.onKeyDown}
-      onDragStart={props.onDragStart}
+      onPointerDown={(e) => {
+        pressedOnControl = (e.target as HTMLElement).closest('input, button') !== null;
+      }}
+      onDragStart={(e) => {
+        // A drag that begins on a checkbox, the timeout field or a button is a click, not a move.
+        if (pressedOnControl) {
+          e.preventDefault();
+          return;
+        }
+        props.onDragStart(e);
+      }}
       onDragOver={props.onDragOver}
       onDrop={props.onDrop}
       onDragEnd={props.onDragEnd}
