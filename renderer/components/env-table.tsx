@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/app-store-context.tsx';
+import { envFromRows } from '../store/env-slice.ts';
 import { IconButton } from './icon-button.tsx';
 
 /** The env editor tab: `env.json` as a key/value table. Plain settings only; secrets have their own view. */
@@ -17,6 +18,9 @@ export function EnvTable() {
     })),
   );
   if (!s.hasWorkspace) return <p className="side-empty">Open a workspace to edit its environment.</p>;
+  // Checked as the person types, so a bad or repeated name is marked on its row before Save.
+  const check = s.dirty ? envFromRows(s.rows) : null;
+  const invalidRow = check && 'error' in check ? check.row : -1;
   return (
     <div className="env-editor" data-testid="env-editor">
       <header className="env-editor-header">
@@ -47,6 +51,8 @@ export function EnvTable() {
                 <input
                   aria-label={`Name of variable ${i + 1}`}
                   data-testid="env-key"
+                  aria-invalid={i === invalidRow}
+                  aria-describedby={i === invalidRow ? 'env-problem' : undefined}
                   value={row.key}
                   spellCheck={false}
                   onChange={(e) => s.setRow(i, { ...row, key: e.target.value })}
@@ -73,12 +79,17 @@ export function EnvTable() {
         </tbody>
       </table>
       {s.rows.length === 0 ? <p className="side-empty">No variables yet.</p> : null}
+      {check && 'error' in check ? (
+        <p className="form-error" id="env-problem" role="alert" data-testid="env-problem">
+          {check.error}
+        </p>
+      ) : null}
       <div className="env-editor-footer">
         <button
           type="button"
           className="button"
           data-testid="env-save"
-          disabled={!s.dirty}
+          disabled={!s.dirty || invalidRow >= 0}
           onClick={() => void s.save()}
         >
           Save

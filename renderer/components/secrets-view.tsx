@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store/app-store-context.tsx';
+import { SECRET_NAME } from '../store/secrets-slice.ts';
 import { IconButton } from './icon-button.tsx';
 import { SideHeader } from './side-bar.tsx';
 
@@ -80,6 +81,7 @@ function SecretForm(props: {
   const [name, setName] = useState(props.name ?? '');
   const [value, setValue] = useState('');
   const replacing = props.name !== null;
+  const badName = name.trim() !== '' && !SECRET_NAME.test(name.trim());
   return (
     <form
       className="secret-form"
@@ -103,9 +105,16 @@ function SecretForm(props: {
           placeholder="API_KEY"
           spellCheck={false}
           data-testid="secret-name-input"
+          aria-invalid={badName}
+          aria-describedby={badName ? 'secret-name-problem' : undefined}
           onChange={(e) => setName(e.target.value)}
         />
       </label>
+      {badName ? (
+        <p className="form-hint error" id="secret-name-problem" data-testid="secret-name-problem">
+          Use letters, digits and _, starting with a letter or _, like API_KEY.
+        </p>
+      ) : null}
       <label>
         Value
         <input
@@ -117,7 +126,12 @@ function SecretForm(props: {
         />
       </label>
       <div className="form-actions">
-        <button type="submit" className="button" data-testid="secret-save" disabled={!name.trim() || !value}>
+        <button
+          type="submit"
+          className="button"
+          data-testid="secret-save"
+          disabled={!name.trim() || badName || !value}
+        >
           {replacing ? 'Replace' : 'Save'}
         </button>
         {replacing ? (

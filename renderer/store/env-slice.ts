@@ -19,16 +19,19 @@ export interface EnvSlice {
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Checks the rows; returns the file to write, or the first problem in words. */
-export function envFromRows(rows: readonly EnvRow[]): { env: EnvFile } | { error: string } {
+/** Checks the rows; returns the file to write, or the first problem in words and its row (0-based). */
+export function envFromRows(rows: readonly EnvRow[]): { env: EnvFile } | { error: string; row: number } {
   const env: EnvFile = {};
   for (const [i, row] of rows.entries()) {
     const key = row.key.trim();
     if (!key && !row.value) continue;
     if (!ENV_KEY.test(key)) {
-      return { error: `Row ${i + 1}: "${key}" is not a valid name; use letters, digits and _, like MY_KEY.` };
+      return {
+        error: `Row ${i + 1}: "${key}" is not a valid name; use letters, digits and _, like MY_KEY.`,
+        row: i,
+      };
     }
-    if (key in env) return { error: `Row ${i + 1}: ${key} appears twice; keep one.` };
+    if (key in env) return { error: `Row ${i + 1}: ${key} appears twice; keep one.`, row: i };
     env[key] = row.value;
   }
   return { env };

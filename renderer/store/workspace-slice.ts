@@ -38,10 +38,19 @@ export interface WorkspaceSlice {
 }
 
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (api) => (set, get) => {
+  /**
+   * Takes a new snapshot. Host calls such as adding a stage from a template can write env.json
+   * too, so an untouched env draft follows it; otherwise saving the table would drop those keys.
+   */
+  function adopt(snapshot: WorkspaceSnapshot): void {
+    set({ snapshot });
+    if (!get().envDirty) get().resetEnvDraft();
+  }
+
   /** Runs a call that yields a new snapshot; a failure becomes a notice, not a thrown error. */
   async function mutate(call: () => Promise<{ snapshot: WorkspaceSnapshot }>): Promise<boolean> {
     try {
-      set({ snapshot: (await call()).snapshot });
+      adopt((await call()).snapshot);
       return true;
     } catch (error) {
       get().notify('error', errorMessage(error));
@@ -102,7 +111,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (api) => (set,
         const created = templateId
           ? await api['stage.addFromTemplate']({ trigger, templateId, name })
           : await api['stage.add']({ trigger, name });
-        set({ snapshot: created.snapshot });
+        adopt(created.snapshot);
         const relPath = stagePath(created.snapshot, trigger, created.id);
         if (relPath) await get().openFile(relPath);
         return created.id;
@@ -133,8 +142,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (api) => (set,
       }
     },
     applyWorkspaceChanged: async ({ changes, snapshot }) => {
-      set({ snapshot });
-      if (!get().envDirty) get().resetEnvDraft();
+      adopt(snapshot);
       for (const change of changes) await get().applyOutsideChange(change);
     },
   };

@@ -55,13 +55,16 @@ describe('env slice', () => {
   });
 
   it('names the row of a bad or repeated key', () => {
-    expect(envFromRows([{ key: '1A', value: '' }])).toEqual({ error: expect.stringContaining('Row 1') });
+    expect(envFromRows([{ key: '1A', value: '' }])).toEqual({
+      error: expect.stringContaining('Row 1'),
+      row: 0,
+    });
     expect(
       envFromRows([
         { key: 'A', value: '1' },
         { key: 'A', value: '2' },
       ]),
-    ).toEqual({ error: expect.stringContaining('Row 2: A appears twice') });
+    ).toEqual({ error: expect.stringContaining('Row 2: A appears twice'), row: 1 });
   });
 
   it('writes the draft and takes the snapshot the host returns', async () => {
@@ -83,6 +86,37 @@ describe('env slice', () => {
     expect(written).toEqual([{ A: '1', REGION: 'eu' }]);
     expect(store.getState().envDirty).toBe(false);
     expect(store.getState().snapshot?.env).toEqual({ A: '1', REGION: 'eu' });
+  });
+});
+
+describe('env draft and other writers of env.json', () => {
+  it('an untouched draft follows env.json that adding a stage from a template extended', async () => {
+    const store = createAppStore(
+      fakeApi({
+        'stage.addFromTemplate': async () => ({
+          id: 'block-countries',
+          snapshot: snapshot({ env: { A: '1', BLOCKED_COUNTRIES: '' } }),
+        }),
+        'file.read': async ({ relPath }) => ({ relPath, text: '' }),
+      }),
+    );
+    store.setState({ snapshot: snapshot() });
+    store.getState().resetEnvDraft();
+    await store.getState().addStage({ trigger: 'PRE_REGISTER', name: 'x', templateId: 'geo-country-block' });
+    expect(store.getState().envRows.map((r) => r.key)).toEqual(['A', 'BLOCKED_COUNTRIES']);
+  });
+
+  it('a draft with edits is kept as the person left it', async () => {
+    const store = createAppStore(
+      fakeApi({
+        'stage.delete': async () => ({ snapshot: snapshot({ env: { A: '1', B: '2' } }) }),
+      }),
+    );
+    store.setState({ snapshot: snapshot() });
+    store.getState().resetEnvDraft();
+    store.getState().setEnvRow(0, { key: 'A', value: 'edited' });
+    await store.getState().deleteStage('PRE_REGISTER', 'check');
+    expect(store.getState().envRows).toEqual([{ key: 'A', value: 'edited' }]);
   });
 });
 
