@@ -7,6 +7,7 @@ import { BottomPanel } from './bottom-panel.tsx';
 import { DialogHost } from './dialog-host.tsx';
 import { EditorArea } from './editor-area.tsx';
 import { Notices } from './notices.tsx';
+import { shortcutFor } from './shortcuts.ts';
 import { SideBar } from './side-bar.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { WelcomeScreen } from './welcome-screen.tsx';
@@ -23,15 +24,21 @@ function useSystemTheme(): void {
   }, [setTheme]);
 }
 
-/** Ctrl/Cmd+S outside the editor (Monaco handles it inside) saves the active tab. */
-function useSaveShortcut(): void {
+/**
+ * Shell shortcuts (shortcuts.ts): Ctrl/Cmd+S outside the editor (Monaco handles it inside) saves
+ * the active tab, Ctrl/Cmd+B toggles the side bar, and in a browser tab the menu's accelerators.
+ */
+function useShortcuts(): void {
   const store = useAppStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void store.getState().saveActive();
-      }
+      const state = store.getState();
+      const action = shortcutFor(e, state.appInfo?.host);
+      if (action === null) return;
+      e.preventDefault();
+      if (action === 'toggle-side-bar') state.toggleSideBar();
+      else if (action === 'save') void state.saveActive();
+      else state.runMenuCommand(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -56,7 +63,7 @@ export function App() {
   const theme = useApp((s) => s.theme);
   const init = useApp((s) => s.initWorkspace);
   useSystemTheme();
-  useSaveShortcut();
+  useShortcuts();
   useLeaveGuard();
   useEffect(() => {
     void init();

@@ -28,6 +28,8 @@ export function EditorArea() {
 function EditorPlaceholder() {
   const openDialog = useApp((s) => s.openDialog);
   const showSideView = useApp((s) => s.showSideView);
+  // The modifier as this computer's keyboard labels it.
+  const mod = useApp((s) => (s.appInfo?.platform === 'darwin' ? '⌘' : 'Ctrl'));
   return (
     <div className="editor-empty" data-testid="editor-empty">
       <p className="editor-empty-title">Pipeline Studio</p>
@@ -43,7 +45,19 @@ function EditorPlaceholder() {
       <dl className="shortcuts">
         <dt>Save</dt>
         <dd>
-          <kbd>Ctrl</kbd> / <kbd>⌘</kbd> + <kbd>S</kbd>
+          <kbd>{mod}</kbd> + <kbd>S</kbd>
+        </dd>
+        <dt>Side bar</dt>
+        <dd>
+          <kbd>{mod}</kbd> + <kbd>B</kbd>
+        </dd>
+        <dt>Panel</dt>
+        <dd>
+          <kbd>{mod}</kbd> + <kbd>J</kbd>
+        </dd>
+        <dt>Run the selected fixture</dt>
+        <dd>
+          <kbd>F5</kbd>
         </dd>
       </dl>
     </div>

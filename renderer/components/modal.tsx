@@ -11,10 +11,26 @@ export function Modal(props: {
   const { onClose } = props;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    box.current?.querySelector<HTMLElement>('input:not([type=radio]), select, textarea')?.focus();
+    // Focus goes to the first field, else to the dialog's main button (a confirmation has no field;
+    // for a destructive one, Cancel, so Enter never deletes), and back where it was on close.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const first =
+      box.current?.querySelector<HTMLElement>('input:not([type=radio]), select, textarea') ??
+      box.current?.querySelector<HTMLElement>(
+        '.form-actions .button:not(.secondary):not(.danger):not(:disabled)',
+      ) ??
+      box.current?.querySelector<HTMLElement>('.form-actions .button.secondary') ??
+      box.current;
+    first?.focus();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
   }, []);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+      else if (e.key === 'Tab' && box.current) trapTab(box.current, e);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
@@ -27,6 +43,7 @@ export function Modal(props: {
         role="dialog"
         aria-modal="true"
         aria-label={props.title}
+        tabIndex={-1}
         data-testid={props.testId}
       >
         <h2 className="modal-title">{props.title}</h2>
@@ -34,4 +51,23 @@ export function Modal(props: {
       </div>
     </div>
   );
+}
+
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab inside the dialog: the app behind it is inert while it is open. */
+function trapTab(dialog: HTMLElement, event: KeyboardEvent): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const inside = dialog.contains(document.activeElement);
+  if (event.shiftKey && (document.activeElement === first || !inside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (document.activeElement === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
 }

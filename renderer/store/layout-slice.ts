@@ -28,6 +28,10 @@ export interface LayoutSlice {
   resizePanel(height: number): void;
   showSideView(id: string): void;
   toggleSideView(id: string): void;
+  /** Hides the side bar, or shows again the view it last had (Ctrl/Cmd+B). */
+  toggleSideBar(): void;
+  /** The side view to bring back when the side bar is shown again. */
+  lastSideView: string;
   showBottomPanel(id: string): void;
   toggleBottomPanel(): void;
   appendLog(line: LogLine): void;
@@ -49,8 +53,10 @@ export const createLayoutSlice: SliceCreator<LayoutSlice> = () => (set) => ({
   panelHeight: 190,
   resizeSideBar: (width) => set({ sideBarWidth: clamp(width, 180, 640) }),
   resizePanel: (height) => set({ panelHeight: clamp(height, 90, 720) }),
-  showSideView: (id) => set({ sideView: id }),
-  toggleSideView: (id) => set((s) => ({ sideView: s.sideView === id ? null : id })),
+  lastSideView: 'explorer',
+  showSideView: (id) => set({ sideView: id, lastSideView: id }),
+  toggleSideView: (id) => set((s) => ({ sideView: s.sideView === id ? null : id, lastSideView: id })),
+  toggleSideBar: () => set((s) => ({ sideView: s.sideView === null ? s.lastSideView : null })),
   showBottomPanel: (id) => set({ bottomPanel: id, bottomPanelOpen: true }),
   toggleBottomPanel: () => set((s) => ({ bottomPanelOpen: !s.bottomPanelOpen })),
   appendLog: (line) =>

@@ -1,7 +1,8 @@
 import { assertNever } from '../../shared/assert-never.ts';
 import type { MenuCommand } from '../../shared/ipc/results.ts';
-import type { Trigger } from '../../shared/triggers.ts';
-import type { SliceCreator } from './app-state.ts';
+import { isTrigger, type Trigger } from '../../shared/triggers.ts';
+import type { AppState, SliceCreator } from './app-state.ts';
+import { PIPELINE_VIEW } from './canvas-slice.ts';
 import { isDirty } from './editor-slice.ts';
 
 export type Theme = 'light' | 'dark';
@@ -61,10 +62,30 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
         return;
       case 'run-fixture':
       case 'run-all':
-        state.notify('info', 'Running fixtures is done from the fixtures panel.');
+        runFromActiveCanvas(state, command);
         return;
       default:
         assertNever(command);
     }
   },
 });
+
+/**
+ * The Run menu (F5, Shift+F5) acts on the stage canvas in the active tab; anywhere else it says
+ * where fixtures run, since the menu's accelerator takes the key before the canvas sees it.
+ */
+function runFromActiveCanvas(state: AppState, command: 'run-fixture' | 'run-all'): void {
+  const tab = state.tabs.find((t) => t.id === state.activeTabId);
+  const trigger = tab?.kind === 'view' && tab.viewId === PIPELINE_VIEW ? tab.params.trigger : undefined;
+  if (!trigger || !isTrigger(trigger)) {
+    state.notify('info', "Open a trigger's pipeline (Pipelines view) to run its fixtures.");
+    return;
+  }
+  if (command === 'run-all') {
+    void state.runAll(trigger);
+    return;
+  }
+  const selected = state.selectedFixture[trigger];
+  if (selected) void state.runFixture(trigger, selected);
+  else state.notify('info', 'Select a fixture first, then F5 runs it.');
+}
