@@ -1,7 +1,6 @@
 /**
- * The workspace data the renderer sees. Structurally the same as `main/workspace/types.ts`
- * (which shared/ may not import); `test/ipc/workspace-types.test.ts` checks that both stay
- * assignable to each other, so they cannot drift.
+ * The workspace data as the workspace service reads it and the renderer sees it; defined here
+ * once, and re-exported by `main/workspace/types.ts`.
  */
 import type { Fixture } from '../schemas/fixture.ts';
 import type { Stage } from '../schemas/pipeline.ts';
