@@ -65,9 +65,12 @@ export function ExplorerTree(props: { pipelines: TriggerPipeline[] }) {
 
   const stageMenu = (trigger: Trigger, name: string) => (event: React.MouseEvent) => {
     event.preventDefault();
+    // From the keyboard (the Menu key, Shift+F10) there is no pointer: open it under the row.
+    const row = event.currentTarget.getBoundingClientRect();
+    const fromKeyboard = event.clientX === 0 && event.clientY === 0;
     setMenu({
-      x: event.clientX,
-      y: event.clientY,
+      x: fromKeyboard ? row.left + 24 : event.clientX,
+      y: fromKeyboard ? row.bottom : event.clientY,
       items: [
         {
           label: 'Rename…',
