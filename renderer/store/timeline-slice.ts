@@ -1,9 +1,9 @@
+import { expectFromRun } from '../../shared/expect-from-run.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import type { Fixture } from '../../shared/schemas/fixture.ts';
 import type { JsonObject } from '../../shared/schemas/json.ts';
 import type { Trigger } from '../../shared/triggers.ts';
 import { errorMessage, type SliceCreator } from './app-state.ts';
-import { expectFromRun } from './expect-from-run.ts';
 import { newRunId } from './runs-slice.ts';
 
 /** The editor view id and tab id of the step-through run timeline (one tab, any run). */

@@ -3,9 +3,9 @@ import { expectationRows } from '../../renderer/features/fixtures/expectation-ro
 import { parseStepInput } from '../../renderer/features/timeline/step-input.ts';
 import { createAppStore } from '../../renderer/store/app-store.ts';
 import { moveItem } from '../../renderer/store/canvas-slice.ts';
-import { expectFromRun } from '../../renderer/store/expect-from-run.ts';
 import { freeFixtureId } from '../../renderer/store/fixtures-slice.ts';
 import { currentRun } from '../../renderer/store/timeline-slice.ts';
+import { expectFromRun } from '../../shared/expect-from-run.ts';
 import type { CallArgs } from '../../shared/ipc/contract.ts';
 import type { StageEntry } from '../../shared/ipc/workspace-types.ts';
 import { fakeApi, snapshot } from './fake-api.ts';

@@ -1,12 +1,12 @@
-import { assertNever } from '../../shared/assert-never.ts';
-import type { RunResult } from '../../shared/run-result.ts';
-import type { Expect } from '../../shared/schemas/fixture.ts';
+import { assertNever } from './assert-never.ts';
+import type { RunResult } from './run-result.ts';
+import type { Expect } from './schemas/fixture.ts';
 
 /**
  * The `expect` a run satisfies, as "Accept actual" and "Save as fixture" write it: for `deny` the
  * outcome and message; for `continue` the outcome, final user and context, and the tokens and
- * custom data the run produced. Mirrors main/workspace/expect-from-result.ts (renderer code may
- * not import main/). A fault (`error`) is not a behaviour to pin down: `null`.
+ * custom data the run produced. A fault (`error`) is not a behaviour to pin down: `null`.
+ * Shared by the studio and the workspace service, so both write the same `expect`.
  */
 export function expectFromRun(result: RunResult): Expect | null {
   switch (result.outcome) {
