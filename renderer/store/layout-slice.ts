@@ -40,6 +40,15 @@ export interface LayoutSlice {
 
 let nextLogId = 1;
 
+/**
+ * The panel's first height: about a fifth of the window, so on a small screen the editor, canvas
+ * and fixtures keep most of the room (190 px on an 800 px window took a third of the canvas).
+ */
+function initialPanelHeight(): number {
+  const windowHeight = typeof window === 'undefined' ? 800 : window.innerHeight;
+  return clamp(windowHeight * 0.2, 110, 220);
+}
+
 function clamp(value: number, min: number, max: number): number {
   return Math.round(Math.min(Math.max(value, min), max));
 }
@@ -50,7 +59,7 @@ export const createLayoutSlice: SliceCreator<LayoutSlice> = () => (set) => ({
   bottomPanelOpen: true,
   logs: [],
   sideBarWidth: 290,
-  panelHeight: 190,
+  panelHeight: initialPanelHeight(),
   resizeSideBar: (width) => set({ sideBarWidth: clamp(width, 180, 640) }),
   resizePanel: (height) => set({ panelHeight: clamp(height, 90, 720) }),
   lastSideView: 'explorer',
