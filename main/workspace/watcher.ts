@@ -74,8 +74,6 @@ export async function watchWorkspace(
   /** True while a pending file was modified within the quiet period: an outside writer may be mid-write. */
   const stillBeingWritten = async (): Promise<boolean> => {
     for (const relPath of pending.keys()) {
-      // One of our own writes is under way: its hash is recorded but the file may not hold it yet.
-      if (io.inFlight.has(relPath)) return true;
       const modified = await modifiedAt(relPath);
       if (modified !== undefined && Date.now() - modified < debounceMs) return true;
     }
@@ -99,6 +97,12 @@ export async function watchWorkspace(
   };
 
   const flush = async (): Promise<void> => {
+    // One of our own writes is under way (its hash is recorded, the file may not hold it yet):
+    // always wait for it, since it ends by itself, unlike an outside writer.
+    if ([...pending.keys()].some((relPath) => io.inFlight.has(relPath))) {
+      arm();
+      return;
+    }
     if (deferrals < MAX_DEFERRALS && (await stillBeingWritten())) {
       deferrals++;
       arm();
