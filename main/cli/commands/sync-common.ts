@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Conflict, Resolutions } from '../../sync/conflicts.ts';
-import { CliError } from '../command.ts';
+import type { SyncResult } from '../../sync/sync-service.ts';
+import { expectPositionals, parseArgs } from '../args.ts';
+import { CliError, EXIT_OK, EXIT_TEST_FAILED } from '../command.ts';
 import type { CliIo } from '../io.ts';
 import { requireFolder } from '../workspace-access.ts';
 
@@ -92,3 +94,34 @@ const indent = (text: string) =>
     .split('\n')
     .map((line) => `    ${line}`)
     .join('\n');
+
+/**
+ * `pull` and `push`: run the merge, settle conflicts with `--ours`/`--theirs` when given, and
+ * print the result; conflicts (nothing written) exit 1.
+ */
+export async function runMergeVerb(
+  args: readonly string[],
+  io: CliIo,
+  verb: 'pull' | 'push',
+  summary: (result: Extract<SyncResult, { status: 'ok' }>) => string,
+): Promise<number> {
+  const { flags, positionals } = parseArgs(args, RESOLVE_FLAGS);
+  expectPositionals(positionals, 1, 1, 'WORKSPACE: the workspace folder');
+  const side = sideFlag(flags);
+  const { service, sync } = await openSyncForCli(positionals[0] as string, io);
+  return runSyncAction(io, sync, async () => {
+    let result = await service[verb]();
+    if (result.status === 'conflict' && side)
+      result = await service[verb]({ resolutions: resolveAll(result.conflicts, side) });
+    if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+    if (result.status === 'conflict') {
+      if (!flags.json) io.err(formatConflicts(result.conflicts));
+      return EXIT_TEST_FAILED;
+    }
+    if (!flags.json) {
+      const files = result.written.length ? `; updated ${result.written.join(', ')}` : '';
+      io.out(`${verb}: ${summary(result)}${files}\n`);
+    }
+    return EXIT_OK;
+  });
+}

@@ -1,14 +1,5 @@
-import { expectPositionals, parseArgs } from '../args.ts';
-import { type Command, EXIT_OK, EXIT_TEST_FAILED } from '../command.ts';
-import type { CliIo } from '../io.ts';
-import {
-  formatConflicts,
-  openSyncForCli,
-  RESOLVE_FLAGS,
-  resolveAll,
-  runSyncAction,
-  sideFlag,
-} from './sync-common.ts';
+import type { Command } from '../command.ts';
+import { runMergeVerb } from './sync-common.ts';
 
 export const command: Command = {
   name: 'push',
@@ -29,29 +20,11 @@ Flags:
 Exit codes: 0 done; 1 conflicts (nothing written) or the store is unreachable (edits kept);
             2 bad input (no workspace, no remote, no key PIPELINE_STUDIO_SECRET_REMOTE_KEY).
 `,
-  run: (args, io) => runVerb(args, io),
+  run: (args, io) =>
+    runMergeVerb(
+      args,
+      io,
+      'push',
+      (result) => `at store revision ${result.revision}${!result.pushed ? ' (nothing new to push)' : ''}`,
+    ),
 };
-
-async function runVerb(args: readonly string[], io: CliIo): Promise<number> {
-  const { flags, positionals } = parseArgs(args, RESOLVE_FLAGS);
-  expectPositionals(positionals, 1, 1, 'WORKSPACE: the workspace folder');
-  const side = sideFlag(flags);
-  const { service, sync } = await openSyncForCli(positionals[0] as string, io);
-  return runSyncAction(io, sync, async () => {
-    let result = await service.push();
-    if (result.status === 'conflict' && side)
-      result = await service.push({ resolutions: resolveAll(result.conflicts, side) });
-    if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
-    if (result.status === 'conflict') {
-      if (!flags.json) io.err(formatConflicts(result.conflicts));
-      return EXIT_TEST_FAILED;
-    }
-    if (!flags.json) {
-      const files = result.written.length ? `; updated ${result.written.join(', ')}` : '';
-      io.out(
-        `push: at store revision ${result.revision}${!result.pushed ? ' (nothing new to push)' : ''}${files}\n`,
-      );
-    }
-    return EXIT_OK;
-  });
-}
