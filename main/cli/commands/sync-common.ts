@@ -77,9 +77,9 @@ export function formatConflicts(conflicts: readonly Conflict[]): string {
       lines.push(indent(conflict.merged));
       continue;
     }
-    lines.push('  local:  ' + show(conflict.local).replace(/\n/g, '\n          '));
-    lines.push('  store:  ' + show(conflict.remote).replace(/\n/g, '\n          '));
-    lines.push('  base:   ' + show(conflict.base).replace(/\n/g, '\n          '));
+    lines.push(`  local:  ${show(conflict.local).replace(/\n/g, '\n          ')}`);
+    lines.push(`  store:  ${show(conflict.remote).replace(/\n/g, '\n          ')}`);
+    lines.push(`  base:   ${show(conflict.base).replace(/\n/g, '\n          ')}`);
   }
   lines.push(
     '',
