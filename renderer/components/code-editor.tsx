@@ -9,6 +9,7 @@ import {
 } from '../monaco/models.ts';
 import type { Monaco } from '../monaco/monaco-setup.ts';
 import { DARK_THEME, LIGHT_THEME } from '../monaco/themes.ts';
+import { errorMessage } from '../store/app-state.ts';
 import { useApi, useApp, useAppStore } from '../store/app-store-context.tsx';
 import type { FileTab } from '../store/editor-slice.ts';
 
@@ -23,6 +24,7 @@ export function CodeEditor(props: { tab: FileTab }) {
   const store = useAppStore();
   const host = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const theme = useApp((s) => s.theme);
   const problems = useApp((s) => s.snapshot?.problems);
@@ -36,7 +38,9 @@ export function CodeEditor(props: { tab: FileTab }) {
       .then((setup) => {
         if (!cancelled) setMonaco(setup.monaco);
       })
-      .catch((error: unknown) => report(`The code editor could not load: ${String(error)}`));
+      .catch((error: unknown) => {
+        if (!cancelled) setLoadError(errorMessage(error));
+      });
     return () => {
       cancelled = true;
     };
@@ -119,7 +123,18 @@ export function CodeEditor(props: { tab: FileTab }) {
       data-file={tab.id}
       data-editor-state={monaco ? 'ready' : 'loading'}
     >
-      {monaco ? null : <div className="code-editor-loading">Loading the editor…</div>}
+      {monaco || loadError ? null : <div className="code-editor-loading">Loading the editor…</div>}
+      {loadError && !monaco ? (
+        <div className="code-editor-loading" role="alert" data-testid="code-editor-load-error">
+          <p>
+            The code editor could not load ({loadError}). If the studio was rebuilt or restarted since this
+            page opened, reload the page.
+          </p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        </div>
+      ) : null}
       <div className="code-editor-host" ref={host} />
     </div>
   );

@@ -19,5 +19,10 @@ export function loadMonaco(api: Api, report: (warning: string) => void): Promise
     else report(`JSON validation is off: ${errorMessage(schemas.reason)}`);
     return setup;
   })();
+  // A failed load (a chunk missing after the studio was rebuilt, a dropped connection) is not
+  // kept: the next editor that opens tries again.
+  loading.catch(() => {
+    loading = null;
+  });
   return loading;
 }

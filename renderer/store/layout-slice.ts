@@ -45,7 +45,8 @@ let nextLogId = 1;
  * and fixtures keep most of the room (190 px on an 800 px window took a third of the canvas).
  */
 function initialPanelHeight(): number {
-  const windowHeight = typeof window === 'undefined' ? 800 : window.innerHeight;
+  // The store also runs in unit tests without a window (and is typed without the DOM).
+  const windowHeight = (globalThis as { innerHeight?: number }).innerHeight ?? 800;
   return clamp(windowHeight * 0.2, 110, 220);
 }
 

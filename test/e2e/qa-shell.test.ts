@@ -104,4 +104,23 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     await ui.byTestId('bottom-panel').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('says in the editor when Monaco cannot load, and a reload brings it back', async () => {
+    const { ui, editor } = await open();
+    // As when the studio was rebuilt after the page opened: the editor's chunk is gone.
+    await ui.page.route(/\/assets\/monaco-setup-[^/]*\.js/, (route) =>
+      route.fulfill({ status: 404, body: '' }),
+    );
+    const file = 'pipelines/PRE_AUTHENTICATION/block-connection.js';
+    await ui.treeStage('PRE_AUTHENTICATION', 'block-connection').click();
+    const failure = ui.byTestId('code-editor-load-error');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/could not load .*reload the page/s);
+    await ui.screenshot('qa-editor-load-error');
+    await ui.page.unroute(/\/assets\/monaco-setup-[^/]*\.js/);
+    await failure.getByRole('button', { name: 'Reload the page' }).click();
+    await ui.waitForState('loaded');
+    await ui.treeStage('PRE_AUTHENTICATION', 'block-connection').click();
+    await editor.waitForFile(file);
+  });
 });
