@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { stageNameSchema } from '../../shared/schemas/pipeline.ts';
 import { TRIGGER_INFO, TRIGGERS, type Trigger } from '../../shared/triggers.ts';
 import { useApp } from '../store/app-store-context.tsx';
 import { Modal } from './modal.tsx';
+import { stageNameProblem } from './stage-name.ts';
 
 /** Adds a stage to a trigger: blank, or from a template (which also brings its fixtures). */
 export function AddStageDialog(props: { trigger?: Trigger; templateId?: string }) {
@@ -14,6 +14,7 @@ export function AddStageDialog(props: { trigger?: Trigger; templateId?: string }
       templates: st.templates,
       templatesState: st.templatesState,
       loadTemplates: st.loadTemplates,
+      snapshot: st.snapshot,
     })),
   );
   const [trigger, setTrigger] = useState<Trigger>(props.trigger ?? 'PRE_REGISTER');
@@ -30,10 +31,8 @@ export function AddStageDialog(props: { trigger?: Trigger; templateId?: string }
     () => s.templates.filter((t) => t.triggers.includes(trigger)),
     [s.templates, trigger],
   );
-  const nameCheck = stageNameSchema.safeParse(name);
-  const nameError =
-    name && !nameCheck.success ? `A stage name uses ${nameCheck.error.issues[0]?.message}.` : null;
-  const ready = nameCheck.success && (source === 'blank' || templateId !== '') && !busy;
+  const nameError = stageNameProblem(s.snapshot, trigger, name);
+  const ready = name !== '' && !nameError && (source === 'blank' || templateId !== '') && !busy;
 
   return (
     <Modal title="Add a stage" testId="add-stage-dialog" onClose={s.close}>
@@ -111,13 +110,19 @@ export function AddStageDialog(props: { trigger?: Trigger; templateId?: string }
           Stage name
           <input
             value={name}
-            placeholder="email-domain-whitelist"
+            placeholder="block-contractors"
             spellCheck={false}
             data-testid="add-stage-name"
+            aria-invalid={nameError !== null}
+            aria-describedby={nameError ? 'add-stage-name-problem' : undefined}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        {nameError ? <p className="form-error">{nameError}</p> : null}
+        {nameError ? (
+          <p className="form-error" id="add-stage-name-problem" data-testid="add-stage-name-problem">
+            {nameError}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={s.close}>
             Cancel

@@ -1,14 +1,17 @@
 import { useState } from 'react';
-import { stageNameSchema } from '../../shared/schemas/pipeline.ts';
 import type { Trigger } from '../../shared/triggers.ts';
 import { useApp } from '../store/app-store-context.tsx';
 import { Modal } from './modal.tsx';
+import { stageNameProblem } from './stage-name.ts';
 
 export function RenameStageDialog(props: { trigger: Trigger; name: string }) {
   const close = useApp((s) => s.closeDialog);
   const rename = useApp((s) => s.renameStage);
+  const snapshot = useApp((s) => s.snapshot);
   const [name, setName] = useState(props.name);
-  const check = stageNameSchema.safeParse(name);
+  const problem = name
+    ? stageNameProblem(snapshot, props.trigger, name, props.name)
+    : 'Give the stage a name.';
   return (
     <Modal title={`Rename ${props.name}`} testId="rename-stage-dialog" onClose={close}>
       <form
@@ -24,12 +27,16 @@ export function RenameStageDialog(props: { trigger: Trigger; name: string }) {
             value={name}
             spellCheck={false}
             data-testid="rename-stage-name"
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? 'rename-stage-problem' : undefined}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        {check.success ? null : (
-          <p className="form-error">A stage name uses {check.error.issues[0]?.message}.</p>
-        )}
+        {problem ? (
+          <p className="form-error" id="rename-stage-problem" data-testid="rename-stage-problem">
+            {problem}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="button" className="button secondary" onClick={close}>
             Cancel
@@ -38,7 +45,7 @@ export function RenameStageDialog(props: { trigger: Trigger; name: string }) {
             type="submit"
             className="button"
             data-testid="rename-stage-submit"
-            disabled={!check.success || name === props.name}
+            disabled={problem !== null || name === props.name}
           >
             Rename
           </button>

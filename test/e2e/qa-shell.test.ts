@@ -38,12 +38,19 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  it('env table keeps the keys a template stage added, and marks a bad name before Save', async () => {
+  it('add-stage dialog refuses a taken name in place; env table keeps the keys a template stage added and marks a bad name', async () => {
     const { ui } = await open();
     const errors = collectPageErrors(ui.page);
     await ui.showView('templates');
     await ui.byTestId('template-item-geo-country-block').click();
     await ui.byTestId('template-use').click();
+    // A name the trigger already has is refused beside the field, before Add is pressed.
+    await ui.byTestId('add-stage-trigger').selectOption('PRE_AUTHENTICATION');
+    await ui.byTestId('add-stage-name').fill('block-connection');
+    expect(await ui.byTestId('add-stage-name-problem').textContent()).toMatch(
+      /already has a stage "block-connection"/,
+    );
+    expect(await ui.byTestId('add-stage-submit').isDisabled()).toBe(true);
     await ui.byTestId('add-stage-name').fill('block-countries');
     await ui.byTestId('add-stage-submit').click();
     await ui.page.locator('[data-testid="editor-tab"][data-tab-id$="block-countries.js"]').waitFor();
