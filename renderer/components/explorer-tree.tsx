@@ -213,7 +213,8 @@ function FileRow(props: {
       className={classes.join(' ')}
       role="treeitem"
       tabIndex={0}
-      title={props.relPath}
+      // Long fixture names are cut in the tree: the tooltip gives the whole name and its file.
+      title={props.relPath.endsWith(props.label) ? props.relPath : `${props.label}\n${props.relPath}`}
       data-testid={props.testId ?? `tree-file-${props.relPath}`}
       data-path={props.relPath}
       data-dirty={dirty ? 'true' : undefined}

@@ -32,7 +32,11 @@ export function ExplorerView() {
       </SideHeader>
       {snapshot ? (
         <>
-          <div className="workspace-name" data-testid="workspace-name" title={snapshot.root}>
+          <div
+            className="workspace-name"
+            data-testid="workspace-name"
+            title={`${snapshot.studio.name}\n${snapshot.root}`}
+          >
             {snapshot.studio.name}
           </div>
           <ExplorerTree pipelines={snapshot.pipelines} />
