@@ -6,7 +6,10 @@ export interface Notice {
   message: string;
 }
 
-/** Transient messages: failed actions and confirmations, shown as toasts until dismissed. */
+/**
+ * Transient messages: failed actions and confirmations, shown as toasts. Errors stay until
+ * dismissed; information goes by itself after a few seconds (notices.tsx).
+ */
 export interface NoticesSlice {
   notices: Notice[];
   notify(kind: Notice['kind'], message: string): void;
@@ -17,7 +20,11 @@ let nextId = 1;
 
 export const createNoticesSlice: SliceCreator<NoticesSlice> = () => (set) => ({
   notices: [],
+  // The same message again (a key pressed twice) moves to the end instead of stacking up.
   notify: (kind, message) =>
-    set((s) => ({ notices: [...s.notices.slice(-4), { id: nextId++, kind, message }] })),
+    set((s) => {
+      const others = s.notices.filter((n) => n.kind !== kind || n.message !== message);
+      return { notices: [...others.slice(-4), { id: nextId++, kind, message }] };
+    }),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });

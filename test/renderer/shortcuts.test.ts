@@ -62,7 +62,12 @@ describe('the Run menu (F5, Shift+F5 on the desktop)', () => {
       params: { trigger: 'PRE_REGISTER' },
     });
     store.getState().runMenuCommand('run-fixture');
-    expect(store.getState().notices.map((n) => n.message).join()).toMatch(/Select a fixture first/);
+    expect(
+      store
+        .getState()
+        .notices.map((n) => n.message)
+        .join(),
+    ).toMatch(/Select a fixture first/);
     store.getState().selectFixture('PRE_REGISTER', 'f1');
     store.getState().runMenuCommand('run-fixture');
     store.getState().runMenuCommand('run-all');
@@ -72,6 +77,24 @@ describe('the Run menu (F5, Shift+F5 on the desktop)', () => {
   it('says where fixtures run when no canvas is active', () => {
     const store = createAppStore(fakeApi({}));
     store.getState().runMenuCommand('run-all');
-    expect(store.getState().notices.map((n) => n.message).join()).toMatch(/Pipelines view/);
+    expect(
+      store
+        .getState()
+        .notices.map((n) => n.message)
+        .join(),
+    ).toMatch(/Pipelines view/);
+  });
+});
+
+describe('notices', () => {
+  it('the same message again moves to the end instead of stacking up', () => {
+    const store = createAppStore(fakeApi({}));
+    store.getState().notify('info', 'Select a fixture first, then F5 runs it.');
+    store.getState().notify('error', 'Could not save.');
+    store.getState().notify('info', 'Select a fixture first, then F5 runs it.');
+    expect(store.getState().notices.map((n) => n.message)).toEqual([
+      'Could not save.',
+      'Select a fixture first, then F5 runs it.',
+    ]);
   });
 });
