@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { SyncDialogs } from '../features/sync/sync-dialogs.tsx';
 import { useApp, useAppStore } from '../store/app-store-context.tsx';
+import { PIPELINE_VIEW } from '../store/canvas-slice.ts';
 import { isDirty } from '../store/editor-slice.ts';
 import { ActivityBar } from './activity-bar.tsx';
 import { BottomPanel } from './bottom-panel.tsx';
@@ -33,7 +34,9 @@ function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const state = store.getState();
-      const action = shortcutFor(e, state.appInfo?.host);
+      const active = state.tabs.find((t) => t.id === state.activeTabId);
+      const canvasActive = active?.kind === 'view' && active.viewId === PIPELINE_VIEW;
+      const action = shortcutFor(e, state.appInfo?.host, canvasActive);
       if (action === null) return;
       e.preventDefault();
       if (action === 'toggle-side-bar') state.toggleSideBar();

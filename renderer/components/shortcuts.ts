@@ -18,10 +18,20 @@ export interface ShortcutKey {
  * Maps a key press to a shell action. The desktop's application menu owns its accelerators
  * (main/electron/menu.ts), so on that host only keys the menu lacks are handled here; in a
  * browser tab there is no menu, so the same accelerators are handled here instead. F5 belongs to
- * the stage canvas, and keys a browser keeps for itself (Ctrl+W, Ctrl+Shift+N) are left alone.
+ * the stage canvas; elsewhere in a browser tab it says where fixtures run instead of reloading.
+ * Keys a browser keeps for itself (Ctrl+W, Ctrl+Shift+N) are left alone.
  */
-export function shortcutFor(event: ShortcutKey, host: HostKind | undefined): ShortcutAction | null {
+export function shortcutFor(
+  event: ShortcutKey,
+  host: HostKind | undefined,
+  /** A stage canvas is the active tab: it handles F5 and Shift+F5 itself. */
+  canvasActive = false,
+): ShortcutAction | null {
   const mod = event.ctrlKey || event.metaKey;
+  // In a browser tab F5 would reload the page, unsaved edits and run history with it.
+  if (event.key === 'F5' && !mod && !event.altKey && host === 'web' && !canvasActive) {
+    return event.shiftKey ? 'run-all' : 'run-fixture';
+  }
   if (!mod) return null;
   const key = event.code.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
   if (key === 's' && !event.altKey && !event.shiftKey) return 'save';

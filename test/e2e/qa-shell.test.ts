@@ -78,7 +78,7 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  it('dialogs keep focus inside and give it back; Ctrl+B and Ctrl+J hide and show the side bar and panel', async () => {
+  it('dialogs keep focus inside and give it back; Ctrl+B and Ctrl+J hide and show the side bar and panel; F5 does not reload', async () => {
     const { ui } = await open();
     const errors = collectPageErrors(ui.page);
     // The stage menu from the keyboard: focus the row, Shift+F10, arrow down to Delete, Enter.
@@ -109,6 +109,12 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     await ui.byTestId('bottom-panel').waitFor({ state: 'detached' });
     await ui.page.keyboard.press('ControlOrMeta+J');
     await ui.byTestId('bottom-panel').waitFor();
+
+    // F5 away from a canvas: a hint where fixtures run, not a reload of the tab.
+    await ui.page.evaluate('window.__qaMarker = 1');
+    await ui.page.keyboard.press('F5');
+    await ui.notices().filter({ hasText: 'Pipelines view' }).waitFor();
+    expect(await ui.page.evaluate('window.__qaMarker')).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -26,6 +26,14 @@ describe('shell shortcuts', () => {
     expect(shortcutFor(press('o'), 'electron')).toBeNull();
   });
 
+  it('F5 outside a canvas says where fixtures run instead of reloading the browser tab', () => {
+    const f5 = { key: 'F5', code: 'F5', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
+    expect(shortcutFor(f5, 'web')).toBe('run-fixture');
+    expect(shortcutFor({ ...f5, shiftKey: true }, 'web')).toBe('run-all');
+    expect(shortcutFor(f5, 'web', true)).toBeNull();
+    expect(shortcutFor(f5, 'electron')).toBeNull();
+  });
+
   it('leaves plain keys and unknown combinations alone', () => {
     expect(shortcutFor(press('s', { ctrlKey: false }), 'web')).toBeNull();
     expect(shortcutFor(press('w'), 'web')).toBeNull();
