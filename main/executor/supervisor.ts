@@ -2,7 +2,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
-import { type HostConfig, type HostToMain, hasType, type MainToHost } from '../sandbox/protocol.ts';
+import {
+  type HostConfig,
+  type HostToMain,
+  hasType,
+  type MainToHost,
+  type RunJob,
+} from '../sandbox/protocol.ts';
 import { EXECUTOR_CLOSED, failedResult, RUN_CANCELLED, SANDBOX_CRASHED } from './results.ts';
 import type { SandboxState } from './types.ts';
 
@@ -40,6 +46,7 @@ export class Supervisor {
   #failedStarts = 0;
   #closing: Promise<void> | null = null;
   #window: number;
+  #pumpScheduled = false;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -77,7 +84,7 @@ export class Supervisor {
         detach: () => signal?.removeEventListener('abort', onAbort),
       });
       this.#queue.push(id);
-      this.#pump();
+      this.#schedulePump();
     });
   }
 
@@ -131,8 +138,8 @@ export class Supervisor {
         if (!this.#closing) this.#setState('ready');
         this.#pump();
         return;
-      case 'result':
-        this.#settle(msg.id, msg.result);
+      case 'results':
+        for (const done of msg.results) this.#settle(done.id, this.#parseResult(done.id, done.json));
         this.#pump();
         return;
       case 'log':
@@ -166,17 +173,43 @@ export class Supervisor {
     }, delay);
   }
 
+  /** Submits made in one synchronous burst (runMany) go to the host in one message. */
+  #schedulePump(): void {
+    if (this.#pumpScheduled) return;
+    this.#pumpScheduled = true;
+    queueMicrotask(() => {
+      this.#pumpScheduled = false;
+      this.#pump();
+    });
+  }
+
   #pump(): void {
     if (!this.#ready || !this.#child) return;
     let inFlight = 0;
     for (const run of this.#pending.values()) if (run.sent) inFlight += 1;
+    const batch: RunJob[] = [];
     while (inFlight < this.#window && this.#queue.length > 0) {
       const id = this.#queue.shift() as number;
       const run = this.#pending.get(id);
       if (!run) continue;
       run.sent = true;
       inFlight += 1;
-      this.#send({ type: 'run', id, request: run.request });
+      batch.push({ id, request: run.request });
+    }
+    if (batch.length > 0) this.#send({ type: 'runs', runs: batch });
+  }
+
+  /** The host's JSON text of a result (our own worker's JSON.stringify of checked data). */
+  #parseResult(id: number, json: string): RunResult {
+    try {
+      return JSON.parse(json) as RunResult;
+    } catch (error) {
+      const run = this.#pending.get(id);
+      const message = error instanceof Error ? error.message : String(error);
+      return failedResult(
+        run?.request as RunRequest,
+        `the sandbox host sent a result that is not JSON (${message}); please report this`,
+      );
     }
   }
 

@@ -4,15 +4,16 @@
  * If a V8 fatal error takes it down, only this process dies; the supervisor starts a new one.
  */
 import { Worker } from 'node:worker_threads';
-import type { RunRequest } from '../../shared/run-request.ts';
-import type { RunResult } from '../../shared/run-result.ts';
 import { failedResult, SANDBOX_CRASHED } from '../executor/results.ts';
-import { type HostConfig, type HostToMain, hasType, type MainToHost, type WorkerToHost } from './protocol.ts';
-
-interface Job {
-  id: number;
-  request: RunRequest;
-}
+import {
+  type HostConfig,
+  type HostToMain,
+  hasType,
+  type RunJob as Job,
+  type MainToHost,
+  type RunDone,
+  type WorkerToHost,
+} from './protocol.ts';
 
 interface PoolWorker {
   worker: Worker;
@@ -34,6 +35,11 @@ const workers: PoolWorker[] = [];
 const waiting: Job[] = [];
 const cancelled = new Set<number>();
 let announced = false;
+/** Results waiting to go to main: sent together once the current batch of events is handled. */
+let outbox: RunDone[] = [];
+let flushScheduled = false;
+/** A full batch goes at once, so a long replay streams instead of piling up. */
+const MAX_BATCH = 32;
 
 function send(message: HostToMain): void {
   if (process.connected) process.send?.(message);
@@ -58,7 +64,9 @@ function startWorker(): PoolWorker {
 function replaceWorker(entry: PoolWorker): void {
   const index = workers.indexOf(entry);
   if (index < 0) return;
-  for (const job of entry.jobs.values()) finish(job.id, failedResult(job.request, SANDBOX_CRASHED));
+  for (const job of entry.jobs.values()) {
+    finish(job.id, JSON.stringify(failedResult(job.request, SANDBOX_CRASHED)));
+  }
   workers[index] = startWorker();
 }
 
@@ -74,7 +82,7 @@ function onWorkerMessage(entry: PoolWorker, message: WorkerToHost): void {
       return;
     case 'result':
       entry.jobs.delete(message.id);
-      finish(message.id, message.result);
+      finish(message.id, message.json);
       dispatch();
       return;
     case 'log':
@@ -83,9 +91,23 @@ function onWorkerMessage(entry: PoolWorker, message: WorkerToHost): void {
   }
 }
 
-function finish(id: number, result: RunResult): void {
+/** Queues a result for main; results of one turn of the event loop share one IPC message. */
+function finish(id: number, json: string): void {
   if (cancelled.delete(id)) return;
-  send({ type: 'result', id, result });
+  outbox.push({ id, json });
+  if (outbox.length >= MAX_BATCH) flush();
+  else if (!flushScheduled) {
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+}
+
+function flush(): void {
+  flushScheduled = false;
+  if (outbox.length === 0) return;
+  const results = outbox;
+  outbox = [];
+  send({ type: 'results', results });
 }
 
 function dispatch(): void {
@@ -115,8 +137,8 @@ function onMessage(raw: unknown): void {
       config = message.config;
       for (let i = 0; i < config.poolSize; i++) workers.push(startWorker());
       return;
-    case 'run':
-      waiting.push({ id: message.id, request: message.request });
+    case 'runs':
+      for (const job of message.runs) waiting.push(job);
       dispatch();
       return;
     case 'cancel': {

@@ -3,7 +3,6 @@
  * threads. Everything here is plain JSON data: it crosses a process boundary.
  */
 import type { RunRequest } from '../../shared/run-request.ts';
-import type { RunResult } from '../../shared/run-result.ts';
 
 /** Settings the host receives once, in its `init` message. */
 export interface HostConfig {
@@ -11,17 +10,33 @@ export interface HostConfig {
   memoryLimitMb: number;
 }
 
-/** main → sandbox host. */
+/** One run handed to the host. */
+export interface RunJob {
+  id: number;
+  request: RunRequest;
+}
+
+/**
+ * One finished run: its RunResult as JSON text. Text crosses the thread and process boundaries
+ * as one flat copy; an object graph would be structured-cloned twice (worker → host → main),
+ * which cost several times the run's own serialization (measured: scratch/perf).
+ */
+export interface RunDone {
+  id: number;
+  json: string;
+}
+
+/** main → sandbox host. Runs come in batches: one message per pump, not one per run. */
 export type MainToHost =
   | { type: 'init'; config: HostConfig }
-  | { type: 'run'; id: number; request: RunRequest }
+  | { type: 'runs'; runs: RunJob[] }
   | { type: 'cancel'; id: number }
   | { type: 'shutdown' };
 
 /** sandbox host → main. */
 export type HostToMain =
   | { type: 'ready'; pid: number; poolSize: number }
-  | { type: 'result'; id: number; result: RunResult }
+  | { type: 'results'; results: RunDone[] }
   | { type: 'log'; level: 'warn' | 'error'; message: string };
 
 /** sandbox host → one worker thread (each owns one isolate). */
@@ -32,7 +47,7 @@ export type HostToWorker =
 /** worker thread → sandbox host. */
 export type WorkerToHost =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: RunResult }
+  | { type: 'result'; id: number; json: string }
   | { type: 'log'; level: 'warn' | 'error'; message: string };
 
 /** True when `value` looks like a message of the given union (a `type` string is present). */

@@ -54,7 +54,7 @@ async function drain(): Promise<void> {
         result = failedResult(request, `the sandbox could not run this request: ${message}`);
       }
       if (cancelled.delete(id)) continue;
-      post({ type: 'result', id, result });
+      post({ type: 'result', id, json: JSON.stringify(result) });
     }
   } finally {
     busy = false;
