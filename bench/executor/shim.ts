@@ -2,8 +2,10 @@
  * The minimal in-process stand-in for the platform used by the baselines of the executor
  * benchmark: `user` with its methods, `callback`, `env`, `log` and `require('lodash' | './utils')`.
  * Baseline (a) calls the stage functions directly with it; (b) puts the same shim into a fresh
- * `node:vm` context per run. Neither isolates anything: they show what the sandbox costs.
+ * `node:vm` context per run, (b′) also with a lodash of its own per run. None is a security
+ * boundary: they show what the sandbox costs.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import type { Fixture } from '../../shared/schemas/fixture.ts';
@@ -21,7 +23,8 @@ export interface ShimResult {
   idToken: Dict;
 }
 
-const lodash: unknown = createRequire(import.meta.url)('lodash');
+const requireHere = createRequire(import.meta.url);
+const lodash: unknown = requireHere('lodash');
 
 function ipToNumber(ip: string): number {
   const parts = ip.split('.').map(Number);
@@ -36,7 +39,11 @@ export function ipRangeCheck(ip: string, range: [string, string]): boolean {
 }
 
 function shimRequire(name: string): unknown {
-  if (name === 'lodash') return lodash;
+  return requireWith(lodash, name);
+}
+
+function requireWith(lodashModule: unknown, name: string): unknown {
+  if (name === 'lodash') return lodashModule;
   if (name === './utils') return { ipRangeCheck };
   throw new Error(`require('${name}') is not available in the benchmark shim`);
 }
@@ -104,21 +111,37 @@ export function compileDirect(codes: readonly string[], env: Readonly<Record<str
 }
 
 /**
+ * lodash as a script evaluated inside a context: each evaluation makes a new lodash whose
+ * module state (`_.mixin`, `_.templateSettings`, patched methods) belongs to that context only.
+ */
+const lodashInContext = new vm.Script(
+  `(function () { var module = { exports: {} }; var exports = module.exports;\n${readFileSync(
+    requireHere.resolve('lodash/lodash.min.js'),
+    'utf8',
+  )}\n;return module.exports; })()`,
+  { filename: 'lodash.min.js' },
+);
+
+/**
  * Baseline (b): scripts compiled once; each run gets a fresh `vm` context holding the same shim
- * and evaluates every stage file in it before calling the functions.
+ * and evaluates every stage file in it before calling the functions. With `lodashPerRun`
+ * (baseline b′) lodash is also evaluated in each run's context, the module isolation our
+ * executor gives; without it every run shares this process's one lodash.
  */
 export function createVmRunner(
   codes: readonly { name: string; code: string }[],
   env: Readonly<Record<string, string>>,
+  options: { lodashPerRun?: boolean } = {},
 ): (fixture: Fixture) => Promise<ShimResult> {
   const scripts = codes.map(({ name, code }) => new vm.Script(`${code}\n;pipe;`, { filename: `${name}.js` }));
   return (fixture) => {
     const context = vm.createContext({
       env: { ...env },
-      require: shimRequire,
       log: shimLog,
       console: shimConsole,
     });
+    const runLodash = options.lodashPerRun ? lodashInContext.runInContext(context) : lodash;
+    context.require = (name: string) => requireWith(runLodash, name);
     const pipes = scripts.map((script) => script.runInContext(context) as Pipe);
     return runPipes(pipes, fixture);
   };
