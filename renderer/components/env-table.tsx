@@ -79,12 +79,12 @@ export function EnvTable() {
         </tbody>
       </table>
       {s.rows.length === 0 ? <p className="side-empty">No variables yet.</p> : null}
-      {check && 'error' in check ? (
-        <p className="form-error" id="env-problem" role="alert" data-testid="env-problem">
-          {check.error}
-        </p>
-      ) : null}
       <div className="env-editor-footer">
+        {check && 'error' in check ? (
+          <p className="form-error" id="env-problem" role="alert" data-testid="env-problem">
+            {check.error}
+          </p>
+        ) : null}
         <button
           type="button"
           className="button"
