@@ -17,12 +17,16 @@ function tabTitle(tab: EditorTab): string {
 /** The row of open tabs; a dot marks unsaved edits, the close button takes its place on hover. */
 export function EditorTabs() {
   const { tabs, activeTabId } = useApp(useShallow((s) => ({ tabs: s.tabs, activeTabId: s.activeTabId })));
+  // View tabs (the env table) say themselves whether they hold unsaved edits.
+  const viewDirty = useApp(
+    useShallow((s) => s.tabs.map((t) => t.kind === 'view' && (editorView(t.viewId)?.dirty?.(s, t) ?? false))),
+  );
   const activate = useApp((s) => s.activateTab);
   const close = useApp((s) => s.requestCloseTab);
   return (
     <div className="editor-tabs" role="tablist" data-testid="editor-tabs">
-      {tabs.map((tab) => {
-        const dirty = isDirty(tab);
+      {tabs.map((tab, i) => {
+        const dirty = isDirty(tab) || viewDirty[i] === true;
         const active = tab.id === activeTabId;
         return (
           <div

@@ -30,5 +30,5 @@ export function registerBuiltinViews(): void {
   });
   registerPanel({ id: 'logs', title: 'Logs', order: 20, component: LogsPanel });
   registerEditorView({ id: 'template-preview', icon: 'templates', component: TemplatePreview });
-  registerEditorView({ id: 'env-editor', icon: 'env', component: EnvTable });
+  registerEditorView({ id: 'env-editor', icon: 'env', component: EnvTable, dirty: (s) => s.envDirty });
 }

@@ -33,6 +33,8 @@ export interface EditorViewDef {
   /** The tab's icon; a grid when absent. */
   icon?: IconName;
   component: ComponentType<{ tab: ViewTab }>;
+  /** Whether the view holds edits not yet written (the tab then shows the unsaved dot). */
+  dirty?: (state: AppState, tab: ViewTab) => boolean;
 }
 
 const sideViewDefs = new Map<string, SideViewDef>();

@@ -61,6 +61,8 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     const keyValues = async () => Promise.all((await keys.all()).map((k) => k.inputValue()));
     await expect.poll(keyValues).toContain('BLOCKED_COUNTRIES');
     await ui.byTestId('env-add').click();
+    // The Environment tab shows the unsaved dot like a file tab.
+    await ui.page.locator('[data-testid="editor-tab"][data-tab-id="view:env"][data-dirty="true"]').waitFor();
     await keys.last().fill('bad key');
     await ui.byTestId('env-problem').waitFor();
     expect(await ui.byTestId('env-problem').textContent()).toMatch(/Row \d+: "bad key" is not a valid name/);
