@@ -1,5 +1,5 @@
 import type { StageSettings } from '../../shared/ipc/workspace-types.ts';
-import type { Trigger } from '../../shared/triggers.ts';
+import { TRIGGER_INFO, type Trigger } from '../../shared/triggers.ts';
 import { errorMessage, type SliceCreator } from './app-state.ts';
 import { type DraftStage, draftOf, laneStages, savedStages } from './stage-draft.ts';
 
@@ -84,7 +84,8 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
     set({ pipelineTrigger: trigger });
     get().openView({
       id: pipelineTabId(trigger),
-      title: trigger,
+      // The label people know from the header and the Pipelines list, not the raw trigger id.
+      title: TRIGGER_INFO[trigger].title,
       viewId: PIPELINE_VIEW,
       params: { trigger },
     });

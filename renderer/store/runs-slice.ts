@@ -58,6 +58,11 @@ export function verdictOf(run: FixtureRun | undefined): FixtureVerdict {
   return run.expectation.pass ? 'pass' : 'fail';
 }
 
+/** What "Failures only" keeps: a failed expectation or a run that ended in an error. */
+export function isFailure(run: FixtureRun | undefined): boolean {
+  return verdictOf(run) === 'fail' || run?.result.outcome === 'error';
+}
+
 /** The words a change badge shows: the outcome, and the verdict when the outcome stayed. */
 function labelOf(run: FixtureRun): string {
   const verdict = verdictOf(run);

@@ -78,6 +78,11 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await canvas.byTestId('fixtures-failures-only').check();
     await poll(() => canvas.byTestId('fixture-row').count()).toBe(1);
     expect(await canvas.fixture('partner-wrong-expect').isVisible()).toBe(true);
+    // The passing fixture that was selected is filtered out: the pane follows the list.
+    await poll(() => canvas.byTestId('fixture-result').getAttribute('aria-label')).toBe(
+      'Result of partner-wrong-expect',
+    );
+    expect(await canvas.fixture('partner-wrong-expect').getAttribute('aria-pressed')).toBe('true');
     await canvas.byTestId('fixtures-failures-only').uncheck();
     await canvas.fixture('staff-completes').click();
     await poll(() => canvas.stage('require-trusted').getAttribute('data-outcome')).toBe('continue');
@@ -251,8 +256,14 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     const relPath = `fixtures/${THREE_STAGE_TRIGGER}/staff-completes.json`;
     await canvas.fixture('staff-completes').click();
     await canvas.byTestId('fixture-duplicate').click();
+    // The copy opens in the editor once its file is read. Wait for that before going back to the
+    // canvas: a click on the canvas tab before then is undone when the copy's tab takes the front,
+    // and the rows below are then hidden (that race made the double-click below time out).
+    const copyTab = ui.tab(`fixtures/${THREE_STAGE_TRIGGER}/staff-completes-copy.json`);
+    await poll(() => copyTab.getAttribute('aria-selected')).toBe('true');
     await ui.tab(`pipeline:${THREE_STAGE_TRIGGER}`).click();
     await poll(() => canvas.byTestId('fixture-row').count()).toBe(4);
+    expect(await canvas.fixture('staff-completes-copy').getAttribute('aria-pressed')).toBe('true');
     await canvas.fixture('staff-completes').dblclick();
     const editor = new CodeEditorPage(ui.page);
     await editor.waitForFile(relPath);

@@ -112,6 +112,10 @@ describe('step-through run timeline (issue 5)', { timeout: 90_000 }, () => {
   it('re-runs from a step with edited input, then saves that run as a fixture', async () => {
     const { studio, ui, view } = await stepThrough('staff-completes');
     await view.steps().nth(2).click();
+    // Escape in the input cancels the form, as in the dialogs.
+    await view.byTestId('rerun-from-step').click();
+    await view.byTestId('rerun-input').press('Escape');
+    await view.byTestId('rerun-form').waitFor({ state: 'detached' });
     await view.byTestId('rerun-from-step').click();
     const input = view.byTestId('rerun-input');
     const edited = JSON.parse(await input.inputValue());

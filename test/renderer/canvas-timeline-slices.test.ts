@@ -78,6 +78,7 @@ describe('canvas slice', () => {
     store.getState().openPipeline('PRE_REGISTER');
     store.getState().openPipeline('PRE_REGISTER');
     expect(store.getState().tabs.map((t) => t.id)).toEqual(['pipeline:PRE_REGISTER']);
+    expect(store.getState().tabs.map((t) => (t.kind === 'view' ? t.title : t.id))).toEqual(['Pre-register']);
     expect(store.getState().pipelineTrigger).toBe('PRE_REGISTER');
   });
 });

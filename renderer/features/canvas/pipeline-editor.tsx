@@ -36,12 +36,14 @@ function PipelineCanvas(props: { trigger: Trigger }) {
     if (firstFixture && !state.selectedFixture[trigger]) state.selectFixture(trigger, firstFixture);
   }, [store, trigger, firstFixture]);
   useRunShortcuts(trigger);
+  const description = `${trigger} · ${info.when}${info.mayAbort ? '' : ' · may not abort the flow'}`;
   return (
     <div className="pipeline-view" data-testid="pipeline-view" data-trigger={trigger}>
       <header className="pipeline-header">
         <div className="pipeline-title">
-          <h2>{info.title}</h2>
-          <span className="muted">
+          <h2 title={info.title}>{info.title}</h2>
+          {/* One line, cut with a tooltip, so the header keeps its height when run controls appear. */}
+          <span className="pipeline-description muted" title={description} data-testid="pipeline-description">
             <code>{trigger}</code> · {info.when}
             {info.mayAbort ? '' : ' · may not abort the flow'}
           </span>
@@ -82,7 +84,7 @@ function useRunShortcuts(trigger: Trigger): void {
 function RunAllControls(props: { trigger: Trigger }) {
   const { trigger } = props;
   const store = useAppStore();
-  const { progress, running, liveRerun, counts, changed } = useApp(
+  const { progress, running, liveRerun, counts, changed, fixtureCount } = useApp(
     useShallow((s) => {
       const runs = s.runs[trigger];
       const fixtures = s.snapshot?.pipelines.find((p) => p.trigger === trigger)?.fixtures ?? [];
@@ -98,6 +100,7 @@ function RunAllControls(props: { trigger: Trigger }) {
         liveRerun: s.liveRerun,
         counts: `${tally.pass}|${tally.fail}|${tally.ran}|${tally.never}`,
         changed: Object.keys(runs?.changes ?? {}).length,
+        fixtureCount: fixtures.length,
       };
     }),
   );
@@ -140,7 +143,10 @@ function RunAllControls(props: { trigger: Trigger }) {
             {running ? `${progress?.done ?? 0} / ${total || '…'}` : `${progress?.done ?? 0} of ${total} run`}
           </span>
         </div>
-      ) : null}
+      ) : (
+        // Holds the bar's place before the first run, so nothing moves when it appears.
+        <div className="progress idle" aria-hidden="true" />
+      )}
       <label className="check small" title="Re-run the fixtures after each edit">
         <input
           type="checkbox"
@@ -164,7 +170,12 @@ function RunAllControls(props: { trigger: Trigger }) {
         type="button"
         className="button"
         data-testid="run-all"
-        title="Run every fixture of this trigger (Shift+F5)"
+        disabled={fixtureCount === 0}
+        title={
+          fixtureCount === 0
+            ? 'No fixtures yet: add one in the Fixtures list below'
+            : 'Run every fixture of this trigger (Shift+F5)'
+        }
         onClick={() => void state().runAll(trigger)}
       >
         Run all

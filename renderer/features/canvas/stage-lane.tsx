@@ -99,9 +99,17 @@ export function StageLane(props: { trigger: Trigger }) {
 
   if (stages.length === 0) {
     return (
-      <p className="lane-empty" data-testid="stage-lane-empty">
-        No stages yet for this trigger. Add one from the explorer or from a template.
-      </p>
+      <div className="lane-empty" data-testid="stage-lane-empty">
+        <span>No stages yet for this trigger.</span>
+        <button
+          type="button"
+          className="button"
+          data-testid="stage-lane-add"
+          onClick={() => store.getState().openDialog({ kind: 'add-stage', trigger })}
+        >
+          Add a stage…
+        </button>
+      </div>
     );
   }
 

@@ -31,6 +31,13 @@ export function RerunForm(props: { stage: StageTrace; step: number; count: numbe
         e.preventDefault();
         void submit();
       }}
+      // Escape cancels, as in the dialogs; it goes no further (the timeline has its own keys).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || busy) return;
+        e.preventDefault();
+        e.stopPropagation();
+        props.onDone();
+      }}
     >
       <label htmlFor="rerun-input">
         Input of <strong>{props.stage.name}</strong> (step {props.step + 1}); stages {props.step + 1}–
@@ -50,7 +57,13 @@ export function RerunForm(props: { stage: StageTrace; step: number; count: numbe
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button secondary" onClick={props.onDone}>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="rerun-cancel"
+          title="Cancel (Escape)"
+          onClick={props.onDone}
+        >
           Cancel
         </button>
         <button type="submit" className="button" disabled={busy} data-testid="rerun-submit">

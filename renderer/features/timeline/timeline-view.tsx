@@ -43,6 +43,9 @@ function RunTimeline(props: { run: RunRecord }) {
   }, [run.id]);
   const stage = stages[Math.min(step, stages.length - 1)];
   const state = () => store.getState();
+  const description = `${run.trigger} · ${stages.length} stages · ${formatMs(run.result.durationMs)}${
+    run.fromStep === undefined ? '' : ` · re-run from ${stages[0]?.name ?? 'a step'} with edited input`
+  }`;
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
     if (target.closest('textarea, input, .stage-code')) return;
@@ -72,7 +75,7 @@ function RunTimeline(props: { run: RunRecord }) {
       <header className="timeline-header">
         <div className="timeline-title">
           <h2 title={run.label}>{run.label}</h2>
-          <span className="muted">
+          <span className="muted" title={description}>
             <code>{run.trigger}</code> · {stages.length} stages · {formatMs(run.result.durationMs)}
             {run.fromStep === undefined
               ? ''
@@ -155,7 +158,9 @@ function RunTimeline(props: { run: RunRecord }) {
 function StageHeader(props: { stage: StageTrace; trigger: string; onRerun(): void }) {
   return (
     <div className="stage-header">
-      <h3 data-testid="step-title">{props.stage.name}</h3>
+      <h3 data-testid="step-title" title={props.stage.name}>
+        {props.stage.name}
+      </h3>
       <span className={`outcome-chip outcome-${props.stage.outcome}`}>{props.stage.outcome}</span>
       <span className="spacer" />
       <button
