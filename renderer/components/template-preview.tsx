@@ -3,6 +3,7 @@ import type { TemplateDetail } from '../../shared/ipc/results.ts';
 import { errorMessage } from '../store/app-state.ts';
 import { useApi, useApp } from '../store/app-store-context.tsx';
 import type { ViewTab } from '../store/editor-slice.ts';
+import { ColorizedCode } from './colorized-code.tsx';
 
 /** An editor tab previewing one template: what it does, the env it reads, its code. */
 export function TemplatePreview(props: { tab: ViewTab }) {
@@ -59,9 +60,7 @@ export function TemplatePreview(props: { tab: ViewTab }) {
           Add to pipeline…
         </button>
       </header>
-      <pre className="code-preview" data-testid="template-code">
-        <code>{detail.code}</code>
-      </pre>
+      <ColorizedCode code={detail.code} testId="template-code" />
       {detail.fixtures.length > 0 ? (
         <p className="template-fixtures">
           Comes with {detail.fixtures.length} fixture{detail.fixtures.length === 1 ? '' : 's'}:{' '}

@@ -43,6 +43,12 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     const errors = collectPageErrors(ui.page);
     await ui.showView('templates');
     await ui.byTestId('template-item-geo-country-block').click();
+    // The preview's code has the editor's colours once Monaco is loaded.
+    await ui.page.locator('[data-testid="template-code"] span[class*="mtk"]').first().waitFor();
+    // Copying it gives the template's own text: plain spaces and line breaks.
+    expect(await ui.byTestId('template-code').textContent()).toContain(
+      'async function pipe(user, context, callback) {\n  const list',
+    );
     await ui.byTestId('template-use').click();
     // A name the trigger already has is refused beside the field, before Add is pressed.
     await ui.byTestId('add-stage-trigger').selectOption('PRE_AUTHENTICATION');
