@@ -21,8 +21,9 @@ export type PublishStep =
   | { step: 'published'; version: number }
   | { step: 'failed'; message: string };
 
-/** The words the brief asks for when the server cannot be reached: nothing is lost. */
-export const OFFLINE_MESSAGE = 'offline: your edits are kept; push when the server is reachable again';
+/** What is said when the server cannot be reached: nothing is lost, and what to do. */
+export const OFFLINE_MESSAGE =
+  'Cannot reach the pipeline store. Your edits stay in the workspace; push when it is reachable again.';
 
 /** The one editor tab of the merge view. */
 export const MERGE_TAB = 'sync-merge';
@@ -63,7 +64,11 @@ export interface SyncSlice {
 /** A transport error that means "the server did not answer": said the same way everywhere. */
 function describe(error: unknown): string {
   const code = (error as Partial<IpcError> | undefined)?.code;
-  return code === 'unavailable' ? `${OFFLINE_MESSAGE}. (${errorMessage(error)})` : errorMessage(error);
+  const message = errorMessage(error);
+  if (code !== 'unavailable') return message;
+  // The host already said it (the Sync view words it once); else say it here, with the cause.
+  if (/cannot reach the pipeline store/i.test(message)) return message;
+  return `${OFFLINE_MESSAGE} (${message})`;
 }
 
 export const createSyncSlice: SliceCreator<SyncSlice> = (api) => (set, get) => {

@@ -122,14 +122,18 @@ describe('pulling and merging in the studio', () => {
     await sync.waitForOverall('offline');
     expect(await sync.itemState(TRIGGER, NAME).getAttribute('data-state')).toBe('ahead');
     expect(await sync.itemState(TRIGGER, 'block-connection').getAttribute('data-state')).toBe('offline');
-    expect(await sync.byTestId('sync-status-message').textContent()).toContain(
-      'offline: your edits are kept; push when the server is reachable again',
+    // Said once, in one sentence: what failed, where, and that the edits are kept.
+    const statusText = (await sync.byTestId('sync-status-message').textContent()) ?? '';
+    expect(statusText).toMatch(
+      /^Cannot reach the pipeline store at \S+ \([^)]+\)\. Your edits stay in the workspace; push when it is reachable again\.$/,
     );
     await sync.push();
     await sync.error().waitFor();
-    expect(await sync.error().textContent()).toContain(
-      'offline: your edits are kept; push when the server is reachable again',
+    const errorText = (await sync.error().textContent()) ?? '';
+    expect(errorText).toMatch(
+      /annot reach the pipeline store at \S+ \([^)]+\)\. Your edits stay in the workspace; push when it is reachable again\.$/,
     );
+    expect(errorText.match(/reachable/g)).toHaveLength(1);
     expect(await sync.statusBarItem().getAttribute('data-state')).toBe('offline');
     expect(await readFile(file, 'utf8')).toContain('// edited on the train');
     await ui.screenshot('sync-offline');

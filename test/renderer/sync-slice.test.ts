@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainSyncMessage } from '../../renderer/features/sync/sync-messages.ts';
 import { syncRows } from '../../renderer/features/sync/sync-rows.ts';
 import { createAppStore } from '../../renderer/store/app-store.ts';
 import { OFFLINE_MESSAGE } from '../../renderer/store/sync-slice.ts';
@@ -41,7 +42,7 @@ describe('sync slice', () => {
       }),
     );
     await store.getState().pushRemote();
-    expect(store.getState().syncError).toBe(`${OFFLINE_MESSAGE}. (connect ECONNREFUSED)`);
+    expect(store.getState().syncError).toBe(`${OFFLINE_MESSAGE} (connect ECONNREFUSED)`);
     expect(store.getState().syncBusy).toBeNull();
   });
 
@@ -134,5 +135,32 @@ describe('sync slice', () => {
     ]);
     const offline = syncRows(snapshot(), status({ connection: 'offline', overall: 'offline' }));
     expect(offline.get('PRE_REGISTER')?.map((r) => r.state)).toEqual(['offline']);
+    // A refused key tells nothing about the server: not "clean".
+    const refused = syncRows(snapshot(), status({ connection: 'unauthorized', overall: 'unauthorized' }));
+    expect(refused.get('PRE_REGISTER')?.map((r) => r.state)).toEqual(['unknown']);
+  });
+});
+
+describe('sync messages', () => {
+  it('says an unreachable store once, with the cause in words', () => {
+    const host =
+      'offline: your edits are kept; push when the server is reachable again. (cannot reach the pipeline store at http://127.0.0.1:4999 (ECONNREFUSED); your changes stay in the workspace, try again when it is reachable)';
+    expect(plainSyncMessage(host)).toBe(
+      'Cannot reach the pipeline store at http://127.0.0.1:4999 (connection refused). Your edits stay in the workspace; push when it is reachable again.',
+    );
+    const push =
+      'Push failed — offline: your edits are kept; push when the server is reachable again. Cannot reach the pipeline store at http://h:1 (ENOTFOUND); your changes stay in the workspace, try again when it is reachable.';
+    expect(plainSyncMessage(push)).toBe(
+      'Push failed: cannot reach the pipeline store at http://h:1 (host not found). Your edits stay in the workspace; push when it is reachable again.',
+    );
+  });
+
+  it('points a refused key at the form of the Sync view, not at a secret', () => {
+    const host =
+      "the store at http://127.0.0.1:4177 rejected the API key (invalid or revoked API key); set the workspace's REMOTE_KEY secret to a valid key";
+    expect(plainSyncMessage(host)).toBe(
+      'The store at http://127.0.0.1:4177 rejected the API key (invalid or revoked API key). Enter a valid admin key with "Change remote or key".',
+    );
+    expect(plainSyncMessage('Pull failed: the tenant is gone.')).toBe('Pull failed: the tenant is gone.');
   });
 });

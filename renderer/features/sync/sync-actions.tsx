@@ -3,6 +3,7 @@ import { assertNever } from '../../../shared/assert-never.ts';
 import type { SyncOverall } from '../../../shared/ipc/sync-types.ts';
 import { Icon } from '../../components/icon.tsx';
 import { useApp } from '../../store/app-store-context.tsx';
+import { plainSyncMessage } from './sync-messages.ts';
 
 /** What to do next, when nothing else is being said. */
 function hintFor(overall: SyncOverall): string {
@@ -42,11 +43,18 @@ export function SyncActions() {
   );
   const conflicted = (s.status?.conflicts.length ?? 0) > 0;
   const offline = s.status?.connection === 'offline';
+  // With no key or a refused one, nothing is known about the server: the remote form comes first.
+  const detached = s.status?.connection === 'unauthorized' || s.status?.connection === 'unconfigured';
   const idle = s.busy === null;
   // The next step stands out: pull when the server moved, push when only this side did.
   const overall = s.status?.overall;
-  const next =
-    overall === 'behind' || overall === 'diverged' ? 'pull' : overall === 'ahead' ? 'push' : 'publish';
+  const next = detached
+    ? 'none'
+    : overall === 'behind' || overall === 'diverged'
+      ? 'pull'
+      : overall === 'ahead'
+        ? 'push'
+        : 'publish';
   const kind = (action: typeof next) => (action === next ? 'button' : 'button secondary');
   return (
     <div className="sync-actions-block">
@@ -88,12 +96,12 @@ export function SyncActions() {
       {s.error ? (
         <p className="sync-message error" role="alert" data-testid="sync-error">
           <Icon name="error" size={14} />
-          <span>{s.error}</span>
+          <span>{plainSyncMessage(s.error)}</span>
         </p>
       ) : s.status?.message ? (
         <p className={`sync-message ${offline ? 'warn' : 'error'}`} data-testid="sync-status-message">
           <Icon name="warning" size={14} />
-          <span>{s.status.message}</span>
+          <span>{plainSyncMessage(s.status.message)}</span>
         </p>
       ) : s.summary ? (
         <p className={`sync-message ${conflicted ? 'warn' : 'ok'}`} data-testid="sync-summary">

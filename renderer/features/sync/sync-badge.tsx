@@ -1,8 +1,8 @@
 import { assertNever } from '../../../shared/assert-never.ts';
-import type { SyncOverall } from '../../../shared/ipc/sync-types.ts';
+import type { SyncRowState } from './sync-rows.ts';
 
 /** How each state reads in a badge and what it means, for the tooltip. */
-export function syncStateText(state: SyncOverall): { label: string; hint: string } {
+export function syncStateText(state: SyncRowState): { label: string; hint: string } {
   switch (state) {
     case 'clean':
       return { label: 'clean', hint: 'the same here and on the server' };
@@ -22,13 +22,15 @@ export function syncStateText(state: SyncOverall): { label: string; hint: string
       return { label: 'no remote', hint: 'connect a pipeline store to sync and publish' };
     case 'online':
       return { label: 'online', hint: 'connected' };
+    case 'unknown':
+      return { label: 'unknown', hint: 'the server was not asked: fix the remote or key to compare' };
     default:
       return assertNever(state);
   }
 }
 
 /** A small coloured pill for one sync state; `data-state` lets tests read it. */
-export function SyncBadge(props: { state: SyncOverall; testId?: string }) {
+export function SyncBadge(props: { state: SyncRowState; testId?: string }) {
   const text = syncStateText(props.state);
   return (
     <span

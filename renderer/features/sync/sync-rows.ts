@@ -1,10 +1,13 @@
 import type { SyncItem, SyncOverall, SyncStatus } from '../../../shared/ipc/sync-types.ts';
 import type { WorkspaceSnapshot } from '../../../shared/ipc/workspace-types.ts';
 
+/** A row's state: a sync state, or unknown when the server could not be asked (key refused). */
+export type SyncRowState = SyncOverall | 'unknown';
+
 export interface SyncRow {
   key: string;
   item: Pick<SyncItem, 'kind' | 'name' | 'relPath'>;
-  state: SyncOverall;
+  state: SyncRowState;
 }
 
 /**
@@ -18,8 +21,11 @@ export function syncRows(
   const groups = new Map<string, SyncRow[]>();
   const push = (group: string, row: SyncRow) => groups.set(group, [...(groups.get(group) ?? []), row]);
   const items = status?.items ?? [];
-  // Items unchanged on both sides are not listed by the host: clean, or unknown while offline.
-  const fallback: SyncOverall = status?.connection === 'offline' ? 'offline' : 'clean';
+  // Items unchanged on both sides are not listed by the host: clean when it answered, offline
+  // when it could not be reached, and unknown when it was not asked (no key, key refused).
+  const connection = status?.connection ?? 'online';
+  const fallback: SyncRowState =
+    connection === 'online' ? 'clean' : connection === 'offline' ? 'offline' : 'unknown';
   const seen = new Set<SyncItem>();
   for (const pipeline of snapshot?.pipelines ?? []) {
     for (const stage of pipeline.stages) {

@@ -61,7 +61,7 @@ export function SyncView() {
           </div>
           <button
             type="button"
-            className="link"
+            className={s.status?.connection === 'unauthorized' ? 'button sync-edit-remote-primary' : 'link'}
             data-testid="sync-edit-remote"
             onClick={() => setEditing(true)}
           >
