@@ -23,6 +23,8 @@ export interface CanvasSlice {
   /** What-if mode: moves and settings change a draft that runs but is not written until saved. */
   whatIf: boolean;
   stageDrafts: Partial<Record<Trigger, DraftStage[]>>;
+  /** The last saved move, so a move made by accident can be undone (it is written at once). */
+  lastMove: { trigger: Trigger; name: string; from: number; to: number } | null;
   setWhatIf(on: boolean): void;
   /** Writes a trigger's draft (order, then changed settings) and leaves what-if mode. */
   saveDraft(trigger: Trigger): Promise<boolean>;
@@ -36,6 +38,8 @@ export interface CanvasSlice {
   /** Moves the stage at `from` to `to` (saved, or drafted in what-if mode); the live re-run follows. */
   moveStage(trigger: Trigger, from: number, to: number): Promise<boolean>;
   setStageSettings(trigger: Trigger, name: string, settings: StageSettings): Promise<boolean>;
+  /** Moves the last saved move's stage back where it was, and forgets the move. */
+  undoMove(): Promise<boolean>;
 }
 
 /** `items` with the element at `from` moved to `to` (both clamped to the list). */
@@ -56,6 +60,7 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
   announcement: '',
   whatIf: false,
   stageDrafts: {},
+  lastMove: null,
   setWhatIf: (whatIf) => set(whatIf ? { whatIf } : { whatIf, stageDrafts: {} }),
   discardDraft: (trigger) => set((s) => ({ stageDrafts: { ...s.stageDrafts, [trigger]: undefined } })),
   saveDraft: async (trigger) => {
@@ -118,13 +123,22 @@ export const createCanvasSlice: SliceCreator<CanvasSlice> = (api) => (set, get) 
     }
     try {
       const { snapshot } = await api['stage.reorder']({ trigger, names });
-      set({ snapshot });
+      set({ snapshot, lastMove: { trigger, name: moved, from, to: names.indexOf(moved) } });
       get().announce(`${where}.`);
       return true;
     } catch (error) {
       get().notify('error', `Could not reorder the ${trigger} stages: ${errorMessage(error)}`);
       return false;
     }
+  },
+  undoMove: async () => {
+    const move = get().lastMove;
+    if (!move) return false;
+    set({ lastMove: null });
+    const undone = await get().moveStage(move.trigger, move.to, move.from);
+    // The move back is not itself offered for undoing.
+    set({ lastMove: null });
+    return undone;
   },
   setStageSettings: async (trigger, name, settings) => {
     if (get().whatIf) {

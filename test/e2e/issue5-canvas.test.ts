@@ -107,6 +107,16 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await poll(() => canvas.outcome('staff-completes')).toBe('deny');
     await poll(() => canvas.fixtureChange('staff-completes').textContent()).toBe('changed: continue → deny');
     expect(await canvas.verdict('staff-completes')).toBe('fail');
+    // The move was written at once; Undo puts the saved order back.
+    expect(await canvas.byTestId('last-move').textContent()).toContain('require-trusted moved to position 2');
+    await canvas.byTestId('last-move-undo').click();
+    await poll(() => savedOrder(studio.workspace ?? '')).toEqual([
+      'normalize-email',
+      'mark-trusted',
+      'require-trusted',
+    ]);
+    await poll(() => canvas.byTestId('last-move').count()).toBe(0);
+    await poll(() => canvas.outcome('staff-completes')).toBe('continue');
   });
 
   it('reorders by keyboard (Alt+Arrow, and Space to grab) with announcements', async () => {

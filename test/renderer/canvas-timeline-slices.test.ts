@@ -73,6 +73,37 @@ describe('canvas slice', () => {
     expect(reorders).toHaveLength(1);
   });
 
+  it('undoes the last saved move once', async () => {
+    const reorders: string[][] = [];
+    const base = threeStages();
+    const ordered = (names: string[]) => ({
+      ...base,
+      pipelines: base.pipelines.map((p) => ({
+        ...p,
+        stages: names.map((n) => p.stages.find((s) => s.name === n) ?? stage(n)),
+      })),
+    });
+    const store = createAppStore(
+      fakeApi({
+        'stage.reorder': async (args) => {
+          reorders.push(args.names);
+          return { snapshot: ordered(args.names) };
+        },
+      }),
+    );
+    store.setState({ snapshot: base });
+    expect(await store.getState().moveStage('PRE_REGISTER', 2, 1)).toBe(true);
+    expect(store.getState().lastMove).toEqual({ trigger: 'PRE_REGISTER', name: 'c', from: 2, to: 1 });
+    expect(await store.getState().undoMove()).toBe(true);
+    expect(reorders).toEqual([
+      ['a', 'c', 'b'],
+      ['a', 'b', 'c'],
+    ]);
+    expect(store.getState().lastMove).toBeNull();
+    expect(await store.getState().undoMove()).toBe(false);
+    expect(reorders).toHaveLength(2);
+  });
+
   it('opens one tab per trigger canvas and follows it for live re-runs', () => {
     const store = createAppStore(fakeApi({}));
     store.getState().openPipeline('PRE_REGISTER');

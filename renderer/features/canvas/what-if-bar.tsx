@@ -17,6 +17,7 @@ export function WhatIfBar(props: { trigger: Trigger }) {
   const saved = useApp((s) => s.snapshot?.pipelines.find((p) => p.trigger === trigger)?.stages ?? NO_STAGES);
   const draft = useApp((s) => s.stageDrafts[trigger]);
   const differs = draftDiffers(saved, draft);
+  const lastMove = useApp((s) => (s.lastMove?.trigger === trigger ? s.lastMove : null));
   const state = () => store.getState();
   return (
     <div className={whatIf ? 'what-if-bar on' : 'what-if-bar'} data-testid="what-if-bar">
@@ -34,6 +35,19 @@ export function WhatIfBar(props: { trigger: Trigger }) {
           {differs
             ? 'Unsaved order or settings: the fixtures run against them.'
             : 'Move or change stages to try them out.'}
+        </span>
+      ) : null}
+      {!whatIf && lastMove ? (
+        <span className="muted last-move" data-testid="last-move">
+          Saved: {lastMove.name} moved to position {lastMove.to + 1}.
+          <button
+            type="button"
+            className="link"
+            data-testid="last-move-undo"
+            onClick={() => void state().undoMove()}
+          >
+            Undo
+          </button>
         </span>
       ) : null}
       <span className="spacer" />
