@@ -138,4 +138,23 @@ describe('pulling and merging in the studio', () => {
     expect(await readFile(file, 'utf8')).toContain('// edited on the train');
     await ui.screenshot('sync-offline');
   }, 120_000);
+
+  it('a refused key: items are unknown, and the advice points at Change remote or key', async () => {
+    const { ui } = await open();
+    const server = store();
+    const tenant = await server.tenant('e2e-bad-key');
+    const sync = new SyncPage(ui.page);
+    await sync.open();
+    await sync.connect(server.url, tenant.name, `${tenant.admin.slice(0, -4)}xxxx`);
+    await sync.waitForOverall('unauthorized');
+    // Nothing is known about the server: no item claims to be clean.
+    expect(await sync.itemState(TRIGGER, NAME).getAttribute('data-state')).toBe('unknown');
+    const message = (await sync.byTestId('sync-status-message').textContent()) ?? '';
+    expect(message).toContain('Change remote or key');
+    expect(message).not.toContain('REMOTE_KEY');
+    // The way out is the primary action, not Publish.
+    expect(await sync.byTestId('sync-edit-remote').getAttribute('class')).toContain('button');
+    expect(await sync.byTestId('sync-publish').getAttribute('class')).toContain('secondary');
+    await ui.screenshot('sync-key-rejected');
+  }, 120_000);
 });
