@@ -133,8 +133,7 @@ export async function driveRun(
   const traces: StageTrace[] = [];
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
-  const baseline = slot.heapUsed();
-  const context = slot.isolate.createContextSync();
+  const { context, baseline } = slot.takeContext();
   slot.runs += 1;
   tokenCount += 1;
   const token = `${tokenPrefix}${tokenCount}`;

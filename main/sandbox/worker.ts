@@ -59,6 +59,35 @@ async function drain(): Promise<void> {
   } finally {
     busy = false;
   }
+  if (!idleScheduled) {
+    idleScheduled = true;
+    setImmediate(prepareWhileIdle);
+  }
+}
+
+let idleScheduled = false;
+
+/**
+ * Pipelining: with nothing queued, make the next run's isolate (when this one is worn) and
+ * context now, so the wait for the next message is not wasted. Each run still gets its own
+ * fresh context; this only moves when it is created.
+ */
+function prepareWhileIdle(): void {
+  idleScheduled = false;
+  if (busy || queue.length > 0 || !slot) return;
+  try {
+    if (slot.worn) {
+      const limit = slot.runLimitMb;
+      slot.dispose();
+      slot = new IsolateSlot(limit);
+    }
+    slot.prepare();
+  } catch (error) {
+    // Not fatal: the next run makes its own isolate and context and reports any failure.
+    slot?.dispose();
+    slot = null;
+    post({ type: 'log', level: 'warn', message: `could not prepare a sandbox context: ${String(error)}` });
+  }
 }
 
 port.on('message', (message: HostToWorker) => {
@@ -75,4 +104,5 @@ port.on('message', (message: HostToWorker) => {
 
 // Build the snapshot and a first isolate before saying ready, so the first run is fast.
 slot = new IsolateSlot(Number((workerData as { memoryLimitMb?: number } | null)?.memoryLimitMb ?? 64));
+slot.prepare();
 post({ type: 'ready' });
