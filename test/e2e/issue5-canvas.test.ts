@@ -63,7 +63,11 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     const { ui, canvas } = await openCanvas();
     expect(await canvas.counts()).toEqual({ pass: '0 passed', fail: '0 failed', never: '3 not run' });
     expect(await canvas.verdict('staff-completes')).toBe('never-run');
+    const headerHeight = async () => (await ui.page.locator('.pipeline-header').boundingBox())?.height;
+    const idleHeight = await headerHeight();
     await canvas.runAll();
+    // The progress bar and counts appear without pushing the canvas down.
+    expect(await headerHeight()).toBe(idleHeight);
     const bar = canvas.byTestId('run-progress');
     expect(await bar.getAttribute('aria-valuenow')).toBe('3');
     expect(await bar.getAttribute('aria-valuemax')).toBe('3');
@@ -283,6 +287,19 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await editor.replaceText(text.replace('Ana@Example.com', 'ana@elsewhere.net'));
     await poll(() => row.getAttribute('data-outcome')).toBe('deny');
     await poll(() => row.getByTestId('result-change').textContent()).toBe('changed: continue → deny');
+  });
+
+  it('an empty trigger offers Add a stage… and cannot Run all without fixtures', async () => {
+    const { ui, canvas } = await openCanvas();
+    await canvas.openPipeline('POST_AUTHENTICATION');
+    // The tab says what the header and the Pipelines list say, not the trigger id.
+    expect(await ui.tab('pipeline:POST_AUTHENTICATION').textContent()).toContain('Post-authentication');
+    const runAll = ui.page.locator('[data-trigger="POST_AUTHENTICATION"] [data-testid="run-all"]');
+    expect(await runAll.isDisabled()).toBe(true);
+    expect(await runAll.getAttribute('title')).toMatch(/^No fixtures yet/);
+    await canvas.byTestId('stage-lane-add').click();
+    await canvas.byTestId('add-stage-dialog').waitFor();
+    expect(await canvas.byTestId('add-stage-trigger').inputValue()).toBe('POST_AUTHENTICATION');
   });
 
   it('shows the progress bar filling while the fixtures run', async () => {

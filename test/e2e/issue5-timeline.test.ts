@@ -87,6 +87,20 @@ describe('step-through run timeline (issue 5)', { timeout: 90_000 }, () => {
     await poll(() => view.currentStep()).toBe('mark-trusted');
     await view.byTestId('step-tab-diff').click();
     await ui.screenshot('issue5-timeline-light');
+
+    // In a smaller window: every detail tab stays inside the strip (it wraps), and the step bar
+    // stays in view when the timeline is scrolled down to the timing waterfall.
+    await ui.page.setViewportSize({ width: 1180, height: 620 });
+    const strip = await ui.page.locator('.detail-tabs').boundingBox();
+    const lastTab = await ui.page.locator('.detail-tabs [role="tab"]').last().boundingBox();
+    expect((lastTab?.x ?? 0) + (lastTab?.width ?? 0)).toBeLessThanOrEqual(
+      (strip?.x ?? 0) + (strip?.width ?? 0),
+    );
+    const timeline = view.timeline();
+    await timeline.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await timeline.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    const top = (await timeline.boundingBox())?.y ?? 0;
+    expect((await view.byTestId('step-forward').boundingBox())?.y).toBeGreaterThanOrEqual(top);
   });
 
   it('shows a deny with its line highlighted and opens the code at that line', async () => {
