@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,15 +46,36 @@ export async function ensureRendererBuilt(): Promise<void> {
     await newestMtime(join(ROOT, 'shared')),
   );
   if (built > sources) return;
-  // A child process, so the build is a production one whatever NODE_ENV the test runner set.
-  await run(
-    join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'error'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-    },
-  );
+  // Built beside dist/renderer, then copied in: e2e files run in parallel (and other test
+  // runs in this tree share dist/), so a page already open must never find its folder emptied.
+  // Old hashed chunks stay (a page loaded before keeps loading its lazy parts); index.html,
+  // which names the new ones, goes in last.
+  await mkdir(join(ROOT, 'dist'), { recursive: true });
+  const staging = await mkdtemp(join(ROOT, 'dist', '.renderer-build-'));
+  try {
+    // A child process, so the build is a production one whatever NODE_ENV the test runner set.
+    await run(
+      join(ROOT, 'node_modules', '.bin', 'vite'),
+      [
+        'build',
+        '--config',
+        'renderer/vite.config.ts',
+        '--logLevel',
+        'error',
+        '--outDir',
+        staging,
+        '--emptyOutDir',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    await cp(staging, RENDERER_DIR, { recursive: true, filter: (src) => !src.endsWith('index.html') });
+    await cp(join(staging, 'index.html'), join(RENDERER_DIR, 'index.html'));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }
 
 export interface StudioHost {
