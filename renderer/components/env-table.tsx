@@ -14,6 +14,8 @@ export function EnvTable() {
       removeRow: st.removeEnvRow,
       save: st.saveEnv,
       reset: st.resetEnvDraft,
+      conflict: st.envConflict,
+      keep: st.keepEnvDraft,
       hasWorkspace: st.snapshot !== null,
     })),
   );
@@ -35,6 +37,19 @@ export function EnvTable() {
           Add a variable
         </button>
       </header>
+      {s.conflict ? (
+        <div className="conflict-bar env-conflict" role="alert" data-testid="env-conflict">
+          <span>
+            <code>env.json</code> changed on disk while you had unsaved edits here.
+          </span>
+          <button type="button" className="button" data-testid="env-conflict-reload" onClick={s.reset}>
+            Reload from disk
+          </button>
+          <button type="button" className="button secondary" data-testid="env-conflict-keep" onClick={s.keep}>
+            Keep mine
+          </button>
+        </div>
+      ) : null}
       <table className="kv-table" data-testid="env-table">
         <thead>
           <tr>

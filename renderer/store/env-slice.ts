@@ -10,7 +10,11 @@ export interface EnvRow {
 export interface EnvSlice {
   envRows: EnvRow[];
   envDirty: boolean;
+  /** env.json changed on disk while the draft had edits: the person decides which to keep. */
+  envConflict: boolean;
   resetEnvDraft(): void;
+  /** Keeps the draft over the outside change; Save then writes it. */
+  keepEnvDraft(): void;
   setEnvRow(index: number, row: EnvRow): void;
   addEnvRow(): void;
   removeEnvRow(index: number): void;
@@ -40,10 +44,16 @@ export function envFromRows(rows: readonly EnvRow[]): { env: EnvFile } | { error
 export const createEnvSlice: SliceCreator<EnvSlice> = (api) => (set, get) => ({
   envRows: [],
   envDirty: false,
+  envConflict: false,
   resetEnvDraft: () => {
     const env = get().snapshot?.env ?? {};
-    set({ envRows: Object.entries(env).map(([key, value]) => ({ key, value })), envDirty: false });
+    set({
+      envRows: Object.entries(env).map(([key, value]) => ({ key, value })),
+      envDirty: false,
+      envConflict: false,
+    });
   },
+  keepEnvDraft: () => set({ envConflict: false }),
   setEnvRow: (index, row) =>
     set((s) => ({ envRows: s.envRows.map((r, i) => (i === index ? row : r)), envDirty: true })),
   addEnvRow: () => set((s) => ({ envRows: [...s.envRows, { key: '', value: '' }], envDirty: true })),
@@ -56,7 +66,7 @@ export const createEnvSlice: SliceCreator<EnvSlice> = (api) => (set, get) => ({
     }
     try {
       const { snapshot } = await api['env.write']({ env: result.env });
-      set({ envDirty: false, snapshot });
+      set({ envDirty: false, envConflict: false, snapshot });
       return true;
     } catch (error) {
       get().notify('error', `Could not save env.json: ${errorMessage(error)}`);

@@ -40,11 +40,14 @@ export interface WorkspaceSlice {
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (api) => (set, get) => {
   /**
    * Takes a new snapshot. Host calls such as adding a stage from a template can write env.json
-   * too, so an untouched env draft follows it; otherwise saving the table would drop those keys.
+   * too, so an untouched env draft follows it (otherwise saving the table would drop those keys);
+   * a draft with edits is kept and the env table asks which to keep.
    */
   function adopt(snapshot: WorkspaceSnapshot): void {
+    const before = get().snapshot?.env;
     set({ snapshot });
     if (!get().envDirty) get().resetEnvDraft();
+    else if (JSON.stringify(before) !== JSON.stringify(snapshot.env)) set({ envConflict: true });
   }
 
   /** Runs a call that yields a new snapshot; a failure becomes a notice, not a thrown error. */

@@ -3,6 +3,8 @@
  * correct code, env keys a template wrote lost by the env table, refused names without a reason,
  * dialogs that let focus escape, missing side bar and panel shortcuts. The page must log no errors.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpStudio } from './support/studio-session.ts';
@@ -39,7 +41,7 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
   });
 
   it('add-stage dialog refuses a taken name in place; env table keeps the keys a template stage added and marks a bad name', async () => {
-    const { ui } = await open();
+    const { studio, ui } = await open();
     const errors = collectPageErrors(ui.page);
     await ui.showView('templates');
     await ui.byTestId('template-item-geo-country-block').click();
@@ -78,6 +80,17 @@ describe('shell polish found in QA', { timeout: 90_000 }, () => {
     await keys.last().fill('REGION');
     await ui.byTestId('env-problem').waitFor({ state: 'detached' });
     expect(await ui.byTestId('env-save').isDisabled()).toBe(false);
+
+    // env.json changed outside while the table has edits: asked, not overwritten silently.
+    const envFile = join(studio.workspace ?? '', 'env.json');
+    const onDisk = JSON.parse(await readFile(envFile, 'utf8'));
+    await writeFile(envFile, `${JSON.stringify({ ...onDisk, FROM_GIT: 'yes' }, null, 2)}\n`);
+    await ui.byTestId('env-conflict').waitFor();
+    await ui.screenshot('qa-env-conflict');
+    await ui.byTestId('env-conflict-reload').click();
+    await ui.byTestId('env-conflict').waitFor({ state: 'detached' });
+    await expect.poll(keyValues).toContain('FROM_GIT');
+    expect(await keyValues()).not.toContain('REGION');
 
     await ui.showView('secrets');
     await ui.byTestId('secret-name-input').fill('bad name');

@@ -147,3 +147,29 @@ describe('templates filtering', () => {
     expect(filterTemplates(all, 'slack', 'Access')).toEqual([]);
   });
 });
+
+describe('env draft and an outside change of env.json', () => {
+  it('asks which to keep when env.json changes while the draft has edits', async () => {
+    const store = createAppStore(fakeApi({}));
+    store.setState({ snapshot: snapshot() });
+    store.getState().resetEnvDraft();
+    store.getState().setEnvRow(0, { key: 'A', value: 'mine' });
+    await store
+      .getState()
+      .applyWorkspaceChanged({ changes: [], snapshot: snapshot({ env: { A: 'theirs' } }) });
+    expect(store.getState().envConflict).toBe(true);
+    expect(store.getState().envRows).toEqual([{ key: 'A', value: 'mine' }]);
+    store.getState().resetEnvDraft();
+    expect(store.getState().envConflict).toBe(false);
+    expect(store.getState().envRows).toEqual([{ key: 'A', value: 'theirs' }]);
+  });
+
+  it('does not ask when the change leaves env.json as it was', async () => {
+    const store = createAppStore(fakeApi({}));
+    store.setState({ snapshot: snapshot() });
+    store.getState().resetEnvDraft();
+    store.getState().setEnvRow(0, { key: 'A', value: 'mine' });
+    await store.getState().applyWorkspaceChanged({ changes: [], snapshot: snapshot() });
+    expect(store.getState().envConflict).toBe(false);
+  });
+});
