@@ -19,6 +19,13 @@ interface GuestStatus {
 
 /** Runtime work of our own (loading, starting) gets this much CPU time per call. */
 const RUNTIME_CALL_MS = 2000;
+/**
+ * No call into the isolate gets a shorter CPU timeout than this. isolated-vm's timeout races the
+ * end of a call, and thousands of near-zero timeouts (a zero-delay timer chain near the end of
+ * its budget) crashed the host now and then; a stage whose budget is spent is declared timed out
+ * instead of being called again. A stage may so overrun its timeout by at most this much.
+ */
+const MIN_CALL_BUDGET_MS = 10;
 /** A stage that keeps running after being stopped this many times aborts the run. */
 const MAX_TIMEOUTS_PER_STAGE = 3;
 /** Unhandled rejections recovered from in one run before the run is given up. */
@@ -141,7 +148,12 @@ export async function driveRun(
   const budget = (index: number): number => {
     const def = guest.stages[index];
     if (!def) return RUNTIME_CALL_MS;
-    return Math.max(1, Math.ceil(def.timeoutMs - (used.get(index) ?? 0)));
+    return Math.max(MIN_CALL_BUDGET_MS, Math.ceil(def.timeoutMs - (used.get(index) ?? 0)));
+  };
+  /** True when a stage has less CPU time left than the shortest call we make. */
+  const spent = (index: number): boolean => {
+    const def = guest.stages[index];
+    return def !== undefined && def.timeoutMs - (used.get(index) ?? 0) < MIN_CALL_BUDGET_MS;
   };
   const timed = <T>(index: number, fn: () => T): T => {
     const t0 = performance.now();
@@ -198,6 +210,10 @@ export async function driveRun(
           status = guestCall(current, 'return __ps.deliver($0, $1, $2)', [token, delivery[0], delivery[1]]);
           continue;
         }
+        flag = 'timeout';
+      }
+      if (flag === null && spent(current)) {
+        // The stage used up its CPU time between calls: it timed out, without a near-zero timeout call.
         flag = 'timeout';
       }
       const callFlag = flag;
