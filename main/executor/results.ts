@@ -22,3 +22,47 @@ export function failedResult(request: RunRequest, message: string, durationMs = 
 export const SANDBOX_CRASHED = 'sandbox crashed';
 export const RUN_CANCELLED = 'run cancelled';
 export const EXECUTOR_CLOSED = 'executor closed: the run was not executed';
+
+/** Text V8 prints when it aborts a process whose heap cannot grow any more. */
+const OUT_OF_MEMORY = /out of memory|CALL_AND_RETRY_LAST|Reached heap limit|heap limit/i;
+
+export function isOutOfMemoryReport(stderr: string): boolean {
+  return OUT_OF_MEMORY.test(stderr);
+}
+
+/**
+ * The result of a run that was in flight when the sandbox host died. With the stage that was
+ * running (the host marks each stage start), the failure is that stage's, as any other fault.
+ */
+export function crashedResult(
+  request: RunRequest,
+  crash: { stage?: string; outOfMemory: boolean; memoryLimitMb: number },
+  durationMs: number,
+): RunResult {
+  const where = crash.stage === undefined ? '' : ` in stage ${crash.stage}`;
+  const message = crash.outOfMemory
+    ? `${SANDBOX_CRASHED}: out of memory${where} (the stage outgrew the memory limit of ${crash.memoryLimitMb} MB ` +
+      'in one allocation, which aborts the sandbox; it was restarted and the next runs are not affected)'
+    : `${SANDBOX_CRASHED}${where} (the sandbox process died; it was restarted)`;
+  const result = failedResult(request, message, durationMs);
+  if (crash.stage === undefined) return result;
+  const input = { user: result.user, context: result.context };
+  result.error = { message, stage: crash.stage };
+  result.stages = [
+    {
+      name: crash.stage,
+      outcome: 'error',
+      durationMs,
+      logs: [],
+      http: [],
+      authing: [],
+      input,
+      output: input,
+      customData: {},
+      idToken: {},
+      accessToken: {},
+      error: { message, stage: crash.stage },
+    },
+  ];
+  return result;
+}

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
@@ -9,7 +10,13 @@ import {
   type MainToHost,
   type RunJob,
 } from '../sandbox/protocol.ts';
-import { EXECUTOR_CLOSED, failedResult, RUN_CANCELLED, SANDBOX_CRASHED } from './results.ts';
+import {
+  crashedResult,
+  EXECUTOR_CLOSED,
+  failedResult,
+  isOutOfMemoryReport,
+  RUN_CANCELLED,
+} from './results.ts';
 import type { SandboxState } from './types.ts';
 
 interface PendingRun {
@@ -17,6 +24,8 @@ interface PendingRun {
   request: RunRequest;
   startedAt: number;
   sent: boolean;
+  /** The stage the host last said it started for this run. */
+  stage?: string;
   resolve: (result: RunResult) => void;
   detach: () => void;
 }
@@ -47,6 +56,8 @@ export class Supervisor {
   #closing: Promise<void> | null = null;
   #window: number;
   #pumpScheduled = false;
+  /** The tail of the current host's stderr, read when it dies to tell an out-of-memory abort. */
+  #stderrTail = '';
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -113,15 +124,28 @@ export class Supervisor {
     const entry = this.#options.hostEntry ?? sandboxHostEntry();
     const binary = this.#options.nodeBinary ?? sandboxNodeBinary();
     const child = spawn(binary, ['--no-warnings', entry], {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      // fd 2: the host's stderr, passed on and kept for a crash verdict; fd 4: stage marks.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
       serialization: 'advanced',
       // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
       env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
     });
     this.#child = child;
     this.#ready = false;
+    this.#stderrTail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      this.#stderrTail = (this.#stderrTail + chunk.toString()).slice(-8192);
+    });
+    const marks = child.stdio[4];
+    if (marks && 'on' in marks) {
+      createInterface({ input: marks as NodeJS.ReadableStream }).on('line', (line) =>
+        this.#onStageMark(line),
+      );
+    }
     child.on('message', (message: unknown) => this.#onMessage(child, message));
-    child.on('exit', () => this.#onExit(child));
+    // 'close' (not 'exit'): every stage mark and stderr line has been read by then.
+    child.on('close', () => this.#onExit(child));
     child.on('error', (error) => {
       process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
     });
@@ -148,12 +172,28 @@ export class Supervisor {
     }
   }
 
+  #onStageMark(line: string): void {
+    try {
+      const [id, stage] = JSON.parse(line) as [number, string];
+      const run = this.#pending.get(id);
+      if (run) run.stage = stage;
+    } catch {
+      // Not a mark: the host writes nothing else there.
+    }
+  }
+
   #onExit(child: ChildProcess): void {
     if (child !== this.#child) return;
     this.#child = null;
+    const outOfMemory = isOutOfMemoryReport(this.#stderrTail);
     const inFlight = [...this.#pending.values()].filter((run) => run.sent);
     for (const run of inFlight) {
-      this.#settle(run.id, failedResult(run.request, SANDBOX_CRASHED, performance.now() - run.startedAt));
+      const crash = {
+        stage: run.stage,
+        outOfMemory,
+        memoryLimitMb: run.request.memoryLimitMb ?? this.#options.config.memoryLimitMb,
+      };
+      this.#settle(run.id, crashedResult(run.request, crash, performance.now() - run.startedAt));
     }
     if (this.#closing) return;
     if (!this.#ready) this.#failedStarts += 1;

@@ -34,6 +34,8 @@ const MAX_RECOVERIES = 50;
 export interface DriverContext {
   syntaxCache: Map<string, StagePlacement['syntaxError'] | null>;
   isCancelled: () => boolean;
+  /** Told the name of each stage as it starts, so a crash of the whole host can name it. */
+  onStage?: (name: string) => void;
 }
 
 function asStatus(json: Json): GuestStatus {
@@ -193,6 +195,10 @@ export async function driveRun(
       if (status.t) traces.push(...status.t);
       if (status.k === 'D' || status.k === 'X') break;
       if (ctx.isCancelled()) return errorResult(request, { message: 'run cancelled' }, traces, started);
+      if (status.i !== current || traces.length === 0) {
+        const name = guest.stages[status.i]?.name;
+        if (name !== undefined) ctx.onStage?.(name);
+      }
       current = status.i;
       if (status.k === 'W') {
         // Live HTTP in flight: wait (wall time counts against the stage) and hand answers in.

@@ -2,6 +2,7 @@
  * A worker thread of the sandbox host: owns one isolate at a time and runs requests one after
  * another with synchronous isolated-vm calls (cheap: no thread hop per call).
  */
+import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunResult } from '../../shared/run-result.ts';
 import { failedResult } from '../executor/results.ts';
@@ -18,6 +19,24 @@ const cancelled = new Set<number>();
 const syntaxCache = new Map<string, StagePlacement['syntaxError'] | null>();
 let slot: IsolateSlot | null = null;
 let busy = false;
+
+/**
+ * The supervisor gives the host a pipe on this descriptor. Each stage start is written there as
+ * one line, so when V8 aborts the whole host (which isolated-vm cannot always prevent) the
+ * supervisor still knows which stage of which run was running. A short write to a pipe is atomic.
+ */
+const STAGE_MARKS_FD = 4;
+let marksOpen = true;
+
+function markStage(id: number, name: string): void {
+  if (!marksOpen) return;
+  try {
+    writeSync(STAGE_MARKS_FD, `${JSON.stringify([id, name])}\n`);
+  } catch {
+    // Started without the pipe (a test driving the host directly): nothing to tell.
+    marksOpen = false;
+  }
+}
 
 function post(message: WorkerToHost): void {
   port?.postMessage(message);
@@ -45,6 +64,7 @@ async function drain(): Promise<void> {
         result = await driveRun(slotFor(limit), request, {
           syntaxCache,
           isCancelled: () => cancelled.has(id),
+          onStage: (name) => markStage(id, name),
         });
       } catch (error) {
         // A request the runtime could not even start (malformed data): fail it, keep the worker.

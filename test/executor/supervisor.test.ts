@@ -26,7 +26,13 @@ describe('supervisor', () => {
     process.kill(pid as number, 'SIGKILL');
     const crashed = await inFlight;
     expect(crashed.outcome).toBe('error');
-    expect(crashed.error?.message).toBe('sandbox crashed');
+    expect(crashed.error?.message).toBe(
+      'sandbox crashed in stage spin (the sandbox process died; it was restarted)',
+    );
+    expect(crashed.error?.stage, 'the host marks each stage start, so the crash names the stage').toBe(
+      'spin',
+    );
+    expect(crashed.stages.map((s) => [s.name, s.outcome])).toEqual([['spin', 'error']]);
     const next = await executor.run(request('PRE_AUTHENTICATION', [quick]));
     expect(next.outcome).toBe('continue');
     expect(next.user).toMatchObject({ ok: true });
@@ -47,9 +53,9 @@ describe('supervisor', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     process.kill(pid, 'SIGKILL');
     const settled = await Promise.all(blockers);
-    expect(settled.map((r) => r.error?.message)).toEqual(['sandbox crashed', 'sandbox crashed']);
+    expect(settled.map((r) => r.error?.message?.startsWith('sandbox crashed'))).toEqual([true, true]);
     const after = await results;
-    const crashed = after.filter((r) => r.error?.message === 'sandbox crashed').length;
+    const crashed = after.filter((r) => r.error?.message?.startsWith('sandbox crashed')).length;
     expect(after.filter((r) => r.outcome === 'continue').length + crashed).toBe(30);
     expect(crashed).toBeLessThan(30);
   });

@@ -36,6 +36,13 @@ export interface HostileCase {
   after?: ReadonlyArray<{ name: string; code: string }>;
   /** The stage's timeout; 1 s unless a case needs its memory limit to be reached first. */
   timeoutSeconds?: number;
+  /**
+   * Why this case may take the sandbox host down instead of failing inside it. Only for what
+   * isolated-vm cannot stop: V8 aborts the whole process when one allocation (a hash table's
+   * backing store) overshoots the heap. The supervisor must then restart the host, fail the run
+   * with a message naming the cause and the stage, and lose nothing else.
+   */
+  hostMayCrash?: string;
   /** Further checks on the run, for cases whose effect is not only the error. */
   check?: (result: RunResult, stage: StageTrace) => void;
 }
@@ -188,6 +195,10 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
   const before = snapshotHost(suite.dir);
   const hostPid = suite.executor.hostPid;
   const result = await suite.executor.run(hostileRequest(suite, c));
+  if (c.hostMayCrash !== undefined && suite.executor.hostPid !== hostPid) {
+    await expectSupervisedCrash(suite, c, result, before);
+    return result;
+  }
   const trace = result.stages.find((s) => s.name === HOSTILE_STAGE);
   expect(trace, `the run has a trace for the "${HOSTILE_STAGE}" stage`).toBeDefined();
   const st = trace as StageTrace;
@@ -214,6 +225,24 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
   expect(suite.executor.hostPid, 'the sandbox host process survived (no crash, no restart)').toBe(hostPid);
   await expectNextRunsClean(suite.executor);
   return result;
+}
+
+/** A host crash the case allows: the run names the cause and the stage; files, next runs intact. */
+async function expectSupervisedCrash(
+  suite: HostileSuite,
+  c: HostileCase,
+  result: RunResult,
+  before: ReturnType<typeof snapshotHost>,
+): Promise<void> {
+  expect(result.outcome).toBe('error');
+  expectReadableMessage(result.error?.message);
+  if (c.message) expect(result.error?.message).toMatch(c.message);
+  expect(result.error?.stage, 'the crash is blamed on the stage that was running').toBe(HOSTILE_STAGE);
+  const trace = result.stages.find((s) => s.name === HOSTILE_STAGE);
+  expect(trace?.outcome, 'the running stage is marked failed').toBe('error');
+  expectRunDataJsonShaped(result);
+  expectHostUntouched(suite.dir, suite.sentinel, before);
+  await expectNextRunsClean(suite.executor);
 }
 
 /**

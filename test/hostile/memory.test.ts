@@ -172,6 +172,8 @@ const CASES: HostileCase[] = [
     outcome: 'error',
     message: /memory|too large|too big|exceed|size/i,
     timeoutSeconds: MEMORY_CASE_TIMEOUT_S,
+    hostMayCrash:
+      'a dictionary this large can overshoot the V8 heap in one allocation, which aborts the process',
   },
   {
     name: 'an Error with a 20 MB message fails the stage with a shortened message',
