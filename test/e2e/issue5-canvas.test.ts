@@ -1,53 +1,29 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodeEditorPage } from './pages/code-editor-page.ts';
 import { PipelinePage } from './pages/pipeline-page.ts';
-import { StudioPage } from './pages/studio-page.ts';
 import { seedThreeStagePipeline, THREE_STAGE_TRIGGER } from './support/issue5-workspace.ts';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  type StudioHost,
-  startStudioHost,
-} from './support/studio-host.ts';
+import { setUpStudio } from './support/studio-session.ts';
 
 /** Polls for up to 10 s: the machine is shared, so a live re-run may take a while to land. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
-let browser: Browser;
-let studio: StudioHost | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 180_000);
-
-afterEach(async () => {
-  await context?.close();
-  await studio?.close();
-  context = undefined;
-  studio = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openStudio = setUpStudio();
 
 /** A web host on a copy of the example workspace plus the three-stage pipeline, its canvas open. */
 async function openCanvas(
   colorScheme: 'light' | 'dark' = 'light',
   prepare?: (workspace: string) => Promise<void>,
 ) {
-  studio = await startStudioHost({ workspace: 'example' });
-  await seedThreeStagePipeline(studio.workspace ?? '');
-  await prepare?.(studio.workspace ?? '');
-  context = await browser.newContext({ viewport: { width: 1360, height: 860 }, colorScheme });
-  context.setDefaultTimeout(30_000);
-  const ui = new StudioPage(await context.newPage());
-  await ui.goto(studio.host.url);
+  const { studio, ui } = await openStudio({
+    colorScheme,
+    viewport: { width: 1360, height: 860 },
+    prepare: async (workspace) => {
+      await seedThreeStagePipeline(workspace);
+      await prepare?.(workspace);
+    },
+  });
   const canvas = new PipelinePage(ui.page);
   await canvas.openPipeline(THREE_STAGE_TRIGGER);
   return { studio, ui, canvas };
@@ -265,7 +241,7 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
   });
 
   it('re-runs live while a fixture is edited, and duplicates a fixture', async () => {
-    const { ui, canvas } = await openCanvas();
+    const { studio, ui, canvas } = await openCanvas();
     await canvas.runAll();
     const relPath = `fixtures/${THREE_STAGE_TRIGGER}/staff-completes.json`;
     await canvas.fixture('staff-completes').click();
@@ -283,7 +259,7 @@ describe('stage canvas and fixtures (issue 5)', { timeout: 90_000 }, () => {
     await editor.waitForFile(relPath);
     await ui.byTestId('panel-tab-fixture-results').click();
     const row = ui.page.locator('[data-testid="result-row"][data-fixture-id="staff-completes"]');
-    const text = await readFile(join(studio?.workspace ?? '', relPath), 'utf8');
+    const text = await readFile(join(studio.workspace ?? '', relPath), 'utf8');
     await editor.replaceText(text.replace('Ana@Example.com', 'ana@elsewhere.net'));
     await poll(() => row.getAttribute('data-outcome')).toBe('deny');
     await poll(() => row.getByTestId('result-change').textContent()).toBe('changed: continue → deny');

@@ -1,48 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PipelinePage } from './pages/pipeline-page.ts';
-import { StudioPage } from './pages/studio-page.ts';
 import { seedThreeStagePipeline, THREE_STAGE_TRIGGER } from './support/issue5-workspace.ts';
-import {
-  ensureRendererBuilt,
-  launchChromium,
-  type StudioHost,
-  startStudioHost,
-} from './support/studio-host.ts';
+import { setUpStudio } from './support/studio-session.ts';
 
 /** Polls for up to 10 s: the machine is shared, so a live re-run may take a while to land. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
-let browser: Browser;
-let studio: StudioHost | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 180_000);
-
-afterEach(async () => {
-  await context?.close();
-  await studio?.close();
-  context = undefined;
-  studio = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openStudio = setUpStudio();
 
 /** Opens the three-stage canvas and steps through one fixture's run. */
 async function stepThrough(fixtureId: string, colorScheme: 'light' | 'dark' = 'light') {
-  studio = await startStudioHost({ workspace: 'example' });
-  await seedThreeStagePipeline(studio.workspace ?? '');
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme });
-  context.setDefaultTimeout(30_000);
-  const ui = new StudioPage(await context.newPage());
-  await ui.goto(studio.host.url);
+  const { studio, ui } = await openStudio({
+    colorScheme,
+    viewport: { width: 1360, height: 900 },
+    prepare: seedThreeStagePipeline,
+  });
   const view = new PipelinePage(ui.page);
   await view.openPipeline(THREE_STAGE_TRIGGER);
   await view.fixture(fixtureId).click();
@@ -171,11 +145,7 @@ describe('step-through run timeline (issue 5)', { timeout: 90_000 }, () => {
   });
 
   it('shows the HTTP exchanges and management calls of a step', async () => {
-    studio = await startStudioHost({ workspace: 'example' });
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    context.setDefaultTimeout(30_000);
-    const ui = new StudioPage(await context.newPage());
-    await ui.goto(studio.host.url);
+    const { ui } = await openStudio({ viewport: { width: 1360, height: 900 } });
     const view = new PipelinePage(ui.page);
     await view.openPipeline('POST_REGISTER');
     await view.fixture('staff-joins-group').click();

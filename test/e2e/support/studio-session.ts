@@ -22,10 +22,15 @@ export interface OpenedStudio {
  * Registers the hooks of an e2e file: one Chromium for the file, and for each test its own web
  * host, workspace copy, user-data folder and browser context, all closed after the test.
  */
-export function setUpStudio(): (options?: {
+export interface OpenStudioOptions {
   workspace?: 'example' | 'none';
   colorScheme?: 'light' | 'dark';
-}) => Promise<OpenedStudio> {
+  viewport?: { width: number; height: number };
+  /** Runs on the workspace copy before the page loads it (e.g. to seed files). */
+  prepare?: (workspace: string) => Promise<void>;
+}
+
+export function setUpStudio(): (options?: OpenStudioOptions) => Promise<OpenedStudio> {
   let browser: Browser | undefined;
   let studio: StudioHost | undefined;
   let context: BrowserContext | undefined;
@@ -58,10 +63,12 @@ export function setUpStudio(): (options?: {
   return async (options = {}) => {
     if (!browser) throw new Error('setUpStudio(): the browser did not start (see beforeAll).');
     studio = await startStudioHost({ workspace: options.workspace ?? 'example' });
+    await options.prepare?.(studio.workspace ?? '');
     context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
+      viewport: options.viewport ?? { width: 1280, height: 800 },
       colorScheme: options.colorScheme ?? 'light',
     });
+    context.setDefaultTimeout(30_000);
     const page = await context.newPage();
     const ui = new StudioPage(page);
     await ui.goto(studio.host.url, options.workspace === 'none' ? 'idle' : 'loaded');
