@@ -94,7 +94,10 @@ export class SyncPage {
 
   /** Replaces the result editor's text as a paste (typed keys would be auto-indented). */
   async setMergeResult(text: string): Promise<void> {
-    await this.byTestId('merge-result').locator('.view-line').first().click();
+    const result = this.byTestId('merge-result');
+    await result.locator('.view-lines').click({ position: { x: 8, y: 8 } });
+    // The paste goes to the focused element: make sure it is this editor, not whatever had focus.
+    await result.locator('.monaco-editor.focused').waitFor();
     await this.page.keyboard.press('ControlOrMeta+A');
     // The paste goes to whatever Monaco focused (its textarea, or its EditContext element).
     await this.page.evaluate((value) => {
