@@ -35,6 +35,9 @@ export const STAGE_PARAMETERS = [
   'exports',
 ] as const;
 
+/** The stage parameters that are also the runtime's globals (all but the CommonJS pair). */
+const STAGE_GLOBALS = STAGE_PARAMETERS.filter((name) => name !== 'module' && name !== 'exports');
+
 /** The file name V8 reports for user code; the guest maps its lines back to each stage's path. */
 export const PIPELINE_FILE = 'pipeline-studio:pipeline.js';
 
@@ -52,6 +55,8 @@ export function snapshotScripts(): { code: string; filename: string }[] {
     "'use strict';",
     'const lodash = globalThis.__lodash;',
     'delete globalThis.__lodash;',
+    // The one list of stage globals, from STAGE_PARAMETERS, so the guest cannot drift from the wrapper.
+    `const STAGE_GLOBALS = ${JSON.stringify(STAGE_GLOBALS)};`,
     ...parts,
     'installClock(globalThis);',
     'installStageGlobals(globalThis);',

@@ -1,21 +1,7 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 11: starting and finishing stages (SEMANTICS.md, A function).
 
-const STAGE_GLOBALS = [
-  'require',
-  'env',
-  'axios',
-  'log',
-  'console',
-  'authing',
-  'setTimeout',
-  'clearTimeout',
-  'setInterval',
-  'clearInterval',
-  'setImmediate',
-  'clearImmediate',
-  'queueMicrotask',
-];
+// STAGE_GLOBALS (the names every stage is given) is defined by guest-source.ts from STAGE_PARAMETERS.
 
 /**
  * What every stage's code is given (in STAGE_GLOBALS order), built once in the snapshot: each
