@@ -1,5 +1,5 @@
 import type { RunRequest } from '../../shared/run-request.ts';
-import type { RunResult } from '../../shared/run-result.ts';
+import type { RunResult, StageTrace } from '../../shared/run-result.ts';
 
 /**
  * A result for a run that never reached (or never came back from) the sandbox: cancelled,
@@ -22,6 +22,24 @@ export function failedResult(request: RunRequest, message: string, durationMs = 
 export const SANDBOX_CRASHED = 'sandbox crashed';
 export const RUN_CANCELLED = 'run cancelled';
 export const EXECUTOR_CLOSED = 'executor closed: the run was not executed';
+
+/** The trace of a stage that failed outside its own code (memory, crash): nothing but the fault. */
+export function failedStageTrace(name: string, message: string, input: StageTrace['input']): StageTrace {
+  return {
+    name,
+    outcome: 'error',
+    durationMs: 0,
+    logs: [],
+    http: [],
+    authing: [],
+    input,
+    output: input,
+    customData: {},
+    idToken: {},
+    accessToken: {},
+    error: { message, stage: name },
+  };
+}
 
 /** Text V8 prints when it aborts a process whose heap cannot grow any more. */
 const OUT_OF_MEMORY = /out of memory|CALL_AND_RETRY_LAST|Reached heap limit|heap limit/i;
@@ -46,23 +64,7 @@ export function crashedResult(
     : `${SANDBOX_CRASHED}${where} (the sandbox process died; it was restarted)`;
   const result = failedResult(request, message, durationMs);
   if (crash.stage === undefined) return result;
-  const input = { user: result.user, context: result.context };
   result.error = { message, stage: crash.stage };
-  result.stages = [
-    {
-      name: crash.stage,
-      outcome: 'error',
-      durationMs,
-      logs: [],
-      http: [],
-      authing: [],
-      input,
-      output: input,
-      customData: {},
-      idToken: {},
-      accessToken: {},
-      error: { message, stage: crash.stage },
-    },
-  ];
+  result.stages = [failedStageTrace(crash.stage, message, { user: result.user, context: result.context })];
   return result;
 }

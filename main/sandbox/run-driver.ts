@@ -3,6 +3,7 @@ import ivm from 'isolated-vm';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunError, RunResult, StageTrace } from '../../shared/run-result.ts';
 import type { Json, JsonObject } from '../../shared/schemas/json.ts';
+import { failedStageTrace } from '../executor/results.ts';
 import type { StagePlacement } from './combine.ts';
 import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
 import { hostCall, liveFetch } from './host-calls.ts';
@@ -84,20 +85,7 @@ function faultTrace(
     user: guest.user as JsonObject | null,
     context: guest.context as JsonObject,
   };
-  return {
-    name: def?.name ?? `stage ${index + 1}`,
-    outcome: 'error',
-    durationMs: 0,
-    logs: [],
-    http: [],
-    authing: [],
-    input,
-    output: input,
-    customData: {},
-    idToken: {},
-    accessToken: {},
-    error: { message, stage: def?.name },
-  };
+  return failedStageTrace(def?.name ?? `stage ${index + 1}`, message, input);
 }
 
 /** Run tokens: only the host knows them, so user code cannot drive the runtime itself. */
