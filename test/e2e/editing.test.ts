@@ -78,9 +78,7 @@ describe('editing pipeline code', { timeout: 90_000 }, () => {
     await ui.treeStage('PRE_AUTHENTICATION', 'require-verified-email').click();
     await editor.waitForFile(STAGE);
     await editor.replaceText('async function pipe(user, context, callback) {\n  user.');
-    await ui.page.keyboard.press('Control+Space');
-    const suggestion = ui.page.locator('.suggest-widget .monaco-list-row', { hasText: 'emailVerified' });
-    await suggestion.first().waitFor();
+    await editor.suggestionRow('emailVerified');
     await ui.screenshot('intellisense');
 
     await ui.page.keyboard.press('Escape');

@@ -26,6 +26,20 @@ export class CodeEditorPage {
     await this.root.locator('.view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.paste(text);
+    await this.waitForText(text);
+  }
+
+  /** Waits until the editor shows the last non-blank line of `text` (a paste lands asynchronously). */
+  private async waitForText(text: string): Promise<void> {
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    const last = lines[lines.length - 1]?.trim();
+    if (last === undefined) return;
+    const deadline = Date.now() + 10_000;
+    while (!(await this.visibleText()).includes(last)) {
+      if (Date.now() > deadline)
+        throw new Error(`the editor never showed the pasted line ${JSON.stringify(last)}`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   private async paste(text: string): Promise<void> {
@@ -44,6 +58,26 @@ export class CodeEditorPage {
     await this.root.locator('.view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+End');
     await this.paste(text);
+    await this.waitForText(text);
+  }
+
+  /**
+   * Opens the suggestions at the cursor until a row with `label` shows. The TypeScript worker
+   * answers only once it has read the pipeline types, so on a busy machine the first list may be
+   * the plain word list; asking again is what a person would do too.
+   */
+  async suggestionRow(label: string, attempts = 4): Promise<Locator> {
+    const row = this.page.locator('.suggest-widget .monaco-list-row', { hasText: label }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+Space');
+      try {
+        await row.waitFor({ timeout: 8_000 });
+        return row;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   async save(): Promise<void> {
