@@ -2,9 +2,10 @@
  * The live re-run benchmark (issue 5): with 50 fixtures on a three-stage pipeline, the time from
  * an edit to updated results for all 50, through the same contract calls the studio's renderer
  * makes — (a) a saved edit: `file.write` of a stage, then `run.all`; (b) an unsaved edit in the
- * editor: `run.all` with the edited code as a what-if stage override. The renderer waits
- * LIVE_RERUN_DEBOUNCE_MS (150 ms) of quiet typing before it asks; that pause is added in the
- * last column, since it is part of what a person waits for. Target: under 300 ms.
+ * editor: `run.all` with the edited code as a what-if stage override. The renderer asks after
+ * SAVED_CHANGE_DELAY_MS (20 ms) for a saved change and after LIVE_RERUN_DEBOUNCE_MS (150 ms) of
+ * quiet typing for an unsaved one; that wait is added in the last columns, since it is part of
+ * what a person waits for. Target: under 300 ms.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { createExecutor } from '../main/executor/index.ts';
 import { createServices } from '../main/ipc/create-services.ts';
 import { createFileSecretStore, PLAIN_CODEC } from '../main/ipc/file-secret-store.ts';
+import { LIVE_RERUN_DEBOUNCE_MS, SAVED_CHANGE_DELAY_MS } from '../renderer/features/fixtures/live-rerun.ts';
 import type { CallName, CallResult } from '../shared/ipc/contract.ts';
 import { formatNumber, formatTable, now, percentile, printSection } from './helpers.ts';
 
@@ -20,8 +22,6 @@ const FIXTURES = 50;
 const ROUNDS = 12;
 const WARM_UP = 3;
 const TARGET_MS = 300;
-/** The renderer's quiet time after the last keystroke (renderer/features/fixtures/live-rerun.ts). */
-const DEBOUNCE_MS = 150;
 
 const STAGES: Record<string, string> = {
   'normalize-email': `async function pipe(user, context, callback) {
@@ -117,16 +117,17 @@ export async function run(): Promise<void> {
         unsaved.push(b);
       }
     }
-    const row = (label: string, samples: number[]) => {
+    const row = (label: string, samples: number[], waitMs: number) => {
       const p50 = percentile(samples, 50);
       const p95 = percentile(samples, 95);
       return [
         label,
         formatNumber(p50),
         formatNumber(p95),
-        formatNumber(p50 + DEBOUNCE_MS),
-        formatNumber(p95 + DEBOUNCE_MS),
-        p95 + DEBOUNCE_MS < TARGET_MS ? 'yes' : 'NO',
+        String(waitMs),
+        formatNumber(p50 + waitMs),
+        formatNumber(p95 + waitMs),
+        p95 + waitMs < TARGET_MS ? 'yes' : 'NO',
       ];
     };
     const load = loadavg()[0] ?? 0;
@@ -139,11 +140,15 @@ export async function run(): Promise<void> {
           'edit',
           'p50 ms',
           'p95 ms',
-          `p50 + ${DEBOUNCE_MS} debounce`,
-          `p95 + ${DEBOUNCE_MS} debounce`,
-          `p95 under ${TARGET_MS} ms`,
+          'wait ms',
+          'p50 + wait',
+          'p95 + wait',
+          `p95 + wait under ${TARGET_MS} ms`,
         ],
-        [row('saved (file.write + run.all)', saved), row('unsaved (run.all what-if)', unsaved)],
+        [
+          row('saved (file.write + run.all)', saved, SAVED_CHANGE_DELAY_MS),
+          row('unsaved (run.all what-if)', unsaved, LIVE_RERUN_DEBOUNCE_MS),
+        ],
       )}\n`,
     );
   } finally {

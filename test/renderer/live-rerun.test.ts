@@ -32,17 +32,18 @@ function setup() {
 }
 
 describe('live re-run', () => {
-  it('does nothing when a canvas opens, then runs once per burst of edits, after the quiet time', async () => {
+  it('does nothing when a canvas opens, then runs each saved change at once, one run per burst', async () => {
     const { store, runs, stop } = setup();
     store.getState().setPipelineTrigger('PRE_REGISTER');
     await vi.advanceTimersByTimeAsync(500);
     expect(runs).toHaveLength(0);
     store.setState({ snapshot: snapshot({ env: { A: '2' } }) });
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(10);
+    // The events one save or checkout sends together make one run.
     store.setState({ snapshot: snapshot({ env: { A: '3' } }) });
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(19);
     expect(runs).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(1);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.trigger).toBe('PRE_REGISTER');
     expect(runs[0]?.stagesOverride).toBeUndefined();
@@ -50,6 +51,38 @@ describe('live re-run', () => {
     store.setState({ snapshot: snapshot({ env: { A: '3' } }) });
     await vi.advanceTimersByTimeAsync(500);
     expect(runs).toHaveLength(1);
+    stop();
+  });
+
+  it('waits for typing to pause, and runs at once when the typed text is saved', async () => {
+    const { store, runs, stop } = setup();
+    store.getState().setPipelineTrigger('PRE_REGISTER');
+    const relPath = 'pipelines/PRE_REGISTER/check.js';
+    const tab = (content: string, savedContent = 'old') => ({
+      kind: 'file' as const,
+      id: relPath,
+      savedContent,
+      content,
+      revision: 0,
+      conflict: null,
+    });
+    store.setState({ tabs: [tab('n')] });
+    await vi.advanceTimersByTimeAsync(100);
+    store.setState({ tabs: [tab('ne')] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(runs).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.stagesOverride).toEqual([{ name: 'check', code: 'ne' }]);
+    store.setState({ tabs: [tab('new')] });
+    await vi.advanceTimersByTimeAsync(50);
+    // Saved before the pause ends: the saved code runs after the short wait, the typing run never.
+    store.setState({ tabs: [tab('new', 'new')], snapshot: snapshot({ env: { saved: 'yes' } }) });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(runs).toHaveLength(2);
+    expect(runs[1]?.stagesOverride).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(runs).toHaveLength(2);
     stop();
   });
 
