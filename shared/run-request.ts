@@ -30,4 +30,10 @@ export interface RunRequest {
   live?: LiveOptions;
   /** Per-run memory limit in MB (default 64). */
   memoryLimitMb?: number;
+  /**
+   * How the run is isolated from other runs. Absent: the executor chooses (a warm realm, with a
+   * fresh context where that could differ; see main/sandbox/guest/harden.js). `fresh` forces a
+   * new context for this run, `warm` forces the warm realm (tests use both).
+   */
+  isolation?: 'fresh' | 'warm';
 }

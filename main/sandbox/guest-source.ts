@@ -13,6 +13,7 @@ const GUEST_FILES = [
   'authing.js',
   'stage-api.js',
   'stages.js',
+  'harden.js',
   'runner.js',
 ];
 

@@ -7,6 +7,16 @@ import { PIPELINE_FILE, snapshotScripts, snapshotWarmup } from './guest-source.t
 export const HEADROOM_MB = 32;
 /** Released contexts are not freed promptly; a fresh isolate (about 2 ms) every N runs bounds that. */
 const RUNS_PER_ISOLATE = 20;
+/** Runs in a warm realm release nothing, so an isolate serves many more of them. */
+const WARM_RUNS_PER_ISOLATE = 5000;
+/** CPU time for making a context a warm realm (about 3 ms). */
+const HARDEN_MS = 2000;
+
+/**
+ * Stage code that changes lodash itself (`_.mixin`, `_.templateSettings`): lodash is frozen in a
+ * warm realm, so such a pipeline runs in a fresh context per run, where lodash is its own.
+ */
+const CHANGES_LODASH = /\bmixin\b|\btemplateSettings\b/;
 
 let snapshot: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
@@ -19,6 +29,16 @@ function guestSnapshot(): ivm.ExternalCopy<ArrayBuffer> {
 export interface LoadedPipeline {
   script: ivm.Script;
   combined: CombinedScript;
+  /** False when the pipeline needs a fresh context per run (see CHANGES_LODASH). */
+  warmSafe: boolean;
+}
+
+/** A context for one run; `warm` ones serve many runs (guest/harden.js). */
+export interface RunContext {
+  context: ivm.Context;
+  /** Heap in use before the run (bytes). */
+  baseline: number;
+  warm: boolean;
 }
 
 /**
@@ -28,11 +48,18 @@ export interface LoadedPipeline {
 export class IsolateSlot {
   readonly runLimitMb: number;
   readonly isolate: ivm.Isolate;
+  /** Runs given a fresh context. */
   runs = 0;
+  /** Runs served by a warm realm. */
+  warmRuns = 0;
+  /** The kind of context the last run wanted: what `prepare` makes ahead. */
+  lastWarm = true;
   /** Set after a fault; the slot is replaced before the next run. */
   tainted = false;
   /** A context made ahead, while the worker was idle; no code has run in it. */
   #spare: { context: ivm.Context; baseline: number } | null = null;
+  /** The warm realm (guest/harden.js), kept from run to run while runs leave it clean. */
+  #warm: ivm.Context | null = null;
   #scripts = new Map<string, LoadedPipeline>();
   /** The same scripts by their stages' sources, so a warm lookup needs no hashing. */
   #bySource = new Map<string, LoadedPipeline>();
@@ -43,7 +70,12 @@ export class IsolateSlot {
   }
 
   get worn(): boolean {
-    return this.tainted || this.isolate.isDisposed || this.runs >= RUNS_PER_ISOLATE;
+    return (
+      this.tainted ||
+      this.isolate.isDisposed ||
+      this.runs >= RUNS_PER_ISOLATE ||
+      this.warmRuns >= WARM_RUNS_PER_ISOLATE
+    );
   }
 
   /** Compiles (or reuses) the script defining every stage; stages with syntax errors are marked. */
@@ -69,7 +101,8 @@ export class IsolateSlot {
       return cached;
     }
     const script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
-    const loaded = { script, combined };
+    const warmSafe = !stages.some((stage) => CHANGES_LODASH.test(stage.code));
+    const loaded = { script, combined, warmSafe };
     this.#scripts.set(combined.key, loaded);
     this.#bySource.set(sourceKey, loaded);
     return loaded;
@@ -103,18 +136,60 @@ export class IsolateSlot {
    * calls this. The context stays untouched until `takeContext` hands it to exactly one run.
    */
   prepare(): void {
-    if (this.#spare !== null || this.worn) return;
+    if (this.worn) return;
+    if (this.lastWarm) {
+      this.#warmContext();
+      return;
+    }
+    if (this.#spare !== null) return;
     const baseline = this.heapUsed();
     this.#spare = { context: this.isolate.createContextSync(), baseline };
   }
 
-  /** A fresh context for one run (the prepared one when there is one) and the heap in use before it. */
-  takeContext(): { context: ivm.Context; baseline: number } {
+  /** A context for one run: the warm realm, or a fresh context (the prepared one when there is one). */
+  takeContext(warm: boolean): RunContext {
+    this.lastWarm = warm;
+    if (warm) {
+      const context = this.#warmContext();
+      this.warmRuns += 1;
+      return { context, baseline: this.heapUsed(), warm: true };
+    }
+    this.runs += 1;
     const spare = this.#spare;
     this.#spare = null;
-    if (spare !== null) return spare;
+    if (spare !== null) return { ...spare, warm: false };
     const baseline = this.heapUsed();
-    return { context: this.isolate.createContextSync(), baseline };
+    return { context: this.isolate.createContextSync(), baseline, warm: false };
+  }
+
+  /** Gives back a run's context: a fresh one is released, a warm one kept unless `retire`. */
+  giveBack(taken: RunContext, retire: boolean): void {
+    if (this.isolate.isDisposed) return;
+    if (!taken.warm) {
+      taken.context.release();
+      return;
+    }
+    if (retire && this.#warm === taken.context) {
+      this.#warm = null;
+      taken.context.release();
+    }
+  }
+
+  /** The warm realm now kept for the next run, if any (tests check when it is retired). */
+  get warmContext(): ivm.Context | null {
+    return this.#warm;
+  }
+
+  #warmContext(): ivm.Context {
+    if (this.#warm !== null) return this.#warm;
+    const context = this.isolate.createContextSync();
+    const answer = context.evalClosureSync('return __ps.harden()', [], { timeout: HARDEN_MS });
+    if (typeof answer !== 'string' || !answer.startsWith('{"ok":true')) {
+      context.release();
+      throw new Error(`the sandbox runtime could not prepare a context: ${String(answer)}`);
+    }
+    this.#warm = context;
+    return context;
   }
 
   /** Heap in use now (bytes), counting memory held outside the V8 heap. */
@@ -135,6 +210,8 @@ export class IsolateSlot {
   dispose(): void {
     if (this.#spare !== null && !this.isolate.isDisposed) this.#spare.context.release();
     this.#spare = null;
+    if (this.#warm !== null && !this.isolate.isDisposed) this.#warm.release();
+    this.#warm = null;
     for (const loaded of this.#scripts.values()) loaded.script.release();
     this.#scripts.clear();
     this.#bySource.clear();

@@ -98,14 +98,52 @@ const callbacks = {
 };
 
 /**
- * Runs one request on one isolate slot: a fresh context per run, one synchronous call per
- * step, the stage's remaining CPU budget as each call's timeout.
+ * What V8 says when strict code writes to a frozen object. A run that chose the warm realm and
+ * failed so is run again in a fresh context, where only the user's own frozen objects say it.
+ */
+const FROZEN_WRITE =
+  /^(?:TypeError: )?Cannot (?:assign to read only property|add property|define property|redefine property|delete property)/;
+
+function hitFrozen(result: RunResult): boolean {
+  return result.stages.some((stage) => stage.error !== undefined && FROZEN_WRITE.test(stage.error.message));
+}
+
+/**
+ * Runs one request on one isolate slot, one synchronous call per step, the stage's remaining CPU
+ * budget as each call's timeout. The run gets the slot's warm realm unless it asks for a fresh
+ * context, changes lodash, or wrote to a frozen built-in there (then it runs again, fresh: replay
+ * is deterministic; a live run is not repeated).
  */
 export async function driveRun(
   slot: IsolateSlot,
   request: RunRequest,
   ctx: DriverContext,
 ): Promise<RunResult> {
+  const result = await driveOnce(slot, request, ctx, request.isolation);
+  const usable = !slot.tainted && !slot.isolate.isDisposed;
+  if (
+    request.isolation === undefined &&
+    result.isolation === 'warm' &&
+    !request.live &&
+    usable &&
+    hitFrozen(result)
+  ) {
+    const again = await driveOnce(slot, request, ctx, 'fresh');
+    delete again.isolation;
+    return again;
+  }
+  delete result.isolation;
+  return result;
+}
+
+type DrivenResult = RunResult & { isolation?: 'warm' | 'fresh' };
+
+async function driveOnce(
+  slot: IsolateSlot,
+  request: RunRequest,
+  ctx: DriverContext,
+  isolation: RunRequest['isolation'],
+): Promise<DrivenResult> {
   const started = performance.now();
   const limitMb = slot.runLimitMb;
   let guest: GuestRequest;
@@ -130,8 +168,10 @@ export async function driveRun(
   const traces: StageTrace[] = [];
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
-  const { context, baseline } = slot.takeContext();
-  slot.runs += 1;
+  const taken = slot.takeContext(isolation === 'warm' || (isolation === undefined && loaded.warmSafe));
+  const { context, baseline } = taken;
+  /** Whether the context may serve another run: only a warm one that the guest found clean. */
+  let retire = true;
   tokenCount += 1;
   const token = `${tokenPrefix}${tokenCount}`;
   let current = 0;
@@ -240,8 +280,23 @@ export async function driveRun(
     traces.forEach((trace, index) => {
       trace.durationMs = Math.round((used.get(index) ?? 0) * 1000) / 1000;
     });
-    const result: RunResult = { ...status.r, stages: traces, durationMs: performance.now() - started };
-    return redactSecrets(result as unknown as Json, request.secrets ?? {}) as unknown as RunResult;
+    if (taken.warm) {
+      try {
+        const answer = context.evalClosureSync('return __ps.finish($0)', [token], {
+          timeout: RUNTIME_CALL_MS,
+        });
+        retire = answer !== '{"clean":true}';
+      } catch {
+        // The run's result stands; its context serves no other run.
+      }
+    }
+    const result: DrivenResult = {
+      ...status.r,
+      stages: traces,
+      durationMs: performance.now() - started,
+      isolation: taken.warm ? 'warm' : 'fresh',
+    };
+    return redactSecrets(result as unknown as Json, request.secrets ?? {}) as unknown as DrivenResult;
   } catch (error) {
     if (isMemoryFault(error, slot)) {
       slot.tainted = true;
@@ -256,6 +311,6 @@ export async function driveRun(
     slot.tainted = true;
     return errorResult(request, { message: `the sandbox failed: ${errorText(error)}` }, traces, started);
   } finally {
-    if (!slot.isolate.isDisposed) context.release();
+    slot.giveBack(taken, retire);
   }
 }

@@ -6,57 +6,70 @@ import { passThrough, request, stage } from './helpers.ts';
 const executor = createExecutor({ poolSize: 1 });
 afterAll(() => executor.close());
 
-describe('per-run isolation', () => {
-  it('nothing run A leaves behind is visible to run B', async () => {
-    const polluter = passThrough(
-      [
-        '  Object.prototype.polluted = "yes";',
-        '  Array.prototype.push = function () { return -1; };',
-        '  globalThis.leftover = 42;',
-        '  var _ = require("lodash");',
-        '  _.mixin({ evil: () => "evil" });',
-        '  _.map = () => "hijacked";',
-        '  require("crypto").extra = 1;',
-        '  JSON.stringify = () => "{}";',
-        '  Math.random = () => 0.5;',
-        '  Date.now = () => 0;',
-        '  require("./utils").ipRangeCheck = () => true;',
-      ].join('\n'),
-    );
-    const a = await executor.run(request('PRE_AUTHENTICATION', [stage('polluter', polluter)]));
-    expect(a.outcome).toBe('continue');
-    const inspector = passThrough(
-      '  const _ = require("lodash");\n  context.seen = { polluted: ({}).polluted, leftover: typeof leftover, evil: typeof _.evil, map: _.map([1], (x) => x + 1), extra: require("crypto").extra, push: [].push(1), json: JSON.stringify({ a: 1 }), now: Date.now(), ip: require("./utils").ipRangeCheck("1.1.1.1", ["2.2.2.2", "2.2.2.3"]) };',
-    );
-    for (let i = 0; i < 3; i++) {
-      const b = await executor.run(request('PRE_AUTHENTICATION', [stage('inspector', inspector)]));
-      expect(b.outcome).toBe('continue');
-      expect(b.context.seen).toEqual({
-        leftover: 'undefined',
-        evil: 'undefined',
-        map: [2],
-        push: 1,
-        json: '{"a":1}',
-        now: Date.parse('2026-01-01T00:00:00Z'),
-        ip: false,
+// The default (the executor chooses), the warm realm forced, and a fresh context forced.
+for (const isolation of [undefined, 'warm', 'fresh'] as const) {
+  describe(`per-run isolation${isolation ? ` (${isolation} context)` : ''}`, () => {
+    const mode = isolation ? { isolation } : {};
+    it('nothing run A leaves behind is visible to run B', async () => {
+      const polluter = passThrough(
+        [
+          '  Object.prototype.polluted = "yes";',
+          '  Array.prototype.push = function () { return -1; };',
+          '  globalThis.leftover = 42;',
+          '  var _ = require("lodash");',
+          '  _.mixin({ evil: () => "evil" });',
+          '  _.map = () => "hijacked";',
+          '  require("crypto").extra = 1;',
+          '  JSON.stringify = () => "{}";',
+          '  Math.random = () => 0.5;',
+          '  Date.now = () => 0;',
+          '  require("./utils").ipRangeCheck = () => true;',
+        ].join('\n'),
+      );
+      const a = await executor.run({
+        ...request('PRE_AUTHENTICATION', [stage('polluter', polluter)]),
+        ...mode,
       });
-    }
-  });
+      expect(a.outcome).toBe('continue');
+      const inspector = passThrough(
+        '  const _ = require("lodash");\n  context.seen = { polluted: ({}).polluted, leftover: typeof leftover, evil: typeof _.evil, map: _.map([1], (x) => x + 1), extra: require("crypto").extra, push: [].push(1), json: JSON.stringify({ a: 1 }), now: Date.now(), ip: require("./utils").ipRangeCheck("1.1.1.1", ["2.2.2.2", "2.2.2.3"]) };',
+      );
+      for (let i = 0; i < 3; i++) {
+        const b = await executor.run({
+          ...request('PRE_AUTHENTICATION', [stage('inspector', inspector)]),
+          ...mode,
+        });
+        expect(b.outcome).toBe('continue');
+        expect(b.context.seen).toEqual({
+          leftover: 'undefined',
+          evil: 'undefined',
+          map: [2],
+          push: 1,
+          json: '{"a":1}',
+          now: Date.parse('2026-01-01T00:00:00Z'),
+          ip: false,
+        });
+      }
+    });
 
-  it('pollution inside a run does not corrupt what the host reads', async () => {
-    const code = passThrough(
-      '  Object.defineProperty(Object.prototype, "outcome", { get() { return "continue"; }, configurable: true });\n  Object.prototype.toJSON = function () { return { hacked: true }; };\n  Array.prototype[Symbol.iterator] = function* () { yield "x"; };',
-    );
-    const deny = stage(
-      'deny',
-      "function pipe(user, context, callback) {\n  callback(new Error('denied'));\n}",
-    );
-    const result = await executor.run(request('PRE_AUTHENTICATION', [stage('pollute', code), deny]));
-    expect(result.outcome).toBe('deny');
-    expect(result.error?.message).toBe('denied');
-    expect(result.user).toEqual({ id: 'user-1', email: 'ana@example.com', username: 'ana' });
+    it('pollution inside a run does not corrupt what the host reads', async () => {
+      const code = passThrough(
+        '  Object.defineProperty(Object.prototype, "outcome", { get() { return "continue"; }, configurable: true });\n  Object.prototype.toJSON = function () { return { hacked: true }; };\n  Array.prototype[Symbol.iterator] = function* () { yield "x"; };',
+      );
+      const deny = stage(
+        'deny',
+        "function pipe(user, context, callback) {\n  callback(new Error('denied'));\n}",
+      );
+      const result = await executor.run({
+        ...request('PRE_AUTHENTICATION', [stage('pollute', code), deny]),
+        ...mode,
+      });
+      expect(result.outcome).toBe('deny');
+      expect(result.error?.message).toBe('denied');
+      expect(result.user).toEqual({ id: 'user-1', email: 'ana@example.com', username: 'ana' });
+    });
   });
-});
+}
 
 describe('values crossing back', () => {
   it('getters, cycles, BigInt, functions, symbols and __proto__ keys are handled', async () => {

@@ -141,18 +141,21 @@ const CASES: HostileCase[] = [
   },
 ];
 
-describe('hostile code: escape attempts', () => {
-  let suite: HostileSuite;
-  beforeAll(async () => {
-    suite = await openSuite();
-  });
-  afterAll(async () => {
-    await suite?.close();
-  });
-
-  for (const c of CASES) {
-    it(c.name, async () => {
-      await runHostileCase(suite, c);
+// Each case in a warm realm (the default, with its fallback), forced warm, and forced fresh.
+for (const isolation of [undefined, 'warm', 'fresh'] as const) {
+  describe(`hostile code: escape attempts${isolation ? ` (${isolation} context)` : ''}`, () => {
+    let suite: HostileSuite;
+    beforeAll(async () => {
+      suite = await openSuite(isolation);
     });
-  }
-});
+    afterAll(async () => {
+      await suite?.close();
+    });
+
+    for (const c of CASES) {
+      it(c.name, async () => {
+        await runHostileCase(suite, c);
+      });
+    }
+  });
+}

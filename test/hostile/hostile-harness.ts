@@ -45,10 +45,17 @@ export interface HostileCase {
   hostMayCrash?: string;
   /** Further checks on the run, for cases whose effect is not only the error. */
   check?: (result: RunResult, stage: StageTrace) => void;
+  /**
+   * The check when the warm realm is forced, for a case that changes what that realm freezes
+   * (lodash, the modules). Left to itself the executor runs such code in a fresh context.
+   */
+  warmCheck?: (result: RunResult, stage: StageTrace) => void;
 }
 
 export interface HostileSuite {
   executor: SupervisedExecutor;
+  /** Forced on every request (absent: the executor chooses, as for a real run). */
+  isolation?: RunRequest['isolation'];
   dir: string;
   sentinel: string;
   close(): Promise<void>;
@@ -58,13 +65,14 @@ export interface HostileSuite {
  * One executor (pool of 2) and one sentinel folder per test file, as the suite's brief asks.
  * A first normal run starts the sandbox host and proves the baseline before any hostile case.
  */
-export async function openSuite(): Promise<HostileSuite> {
+export async function openSuite(isolation?: RunRequest['isolation']): Promise<HostileSuite> {
   const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
   const sentinel = join(dir, 'sentinel.txt');
   writeFileSync(sentinel, SENTINEL_TEXT);
   const executor = createExecutor({ poolSize: 2 });
   const suite: HostileSuite = {
     executor,
+    ...(isolation ? { isolation } : {}),
     dir,
     sentinel,
     async close() {
@@ -72,7 +80,7 @@ export async function openSuite(): Promise<HostileSuite> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  await expectNextRunsClean(executor);
+  await expectNextRunsClean(executor, isolation);
   return suite;
 }
 
@@ -119,6 +127,7 @@ export function hostileRequest(suite: HostileSuite, c: HostileCase): RunRequest 
     env: { SENTINEL_FILE: suite.sentinel, SENTINEL_DIR: suite.dir },
     secrets: {},
     ...(c.memoryLimitMb ? { memoryLimitMb: c.memoryLimitMb } : {}),
+    ...(suite.isolation ? { isolation: suite.isolation } : {}),
   };
 }
 
@@ -191,7 +200,7 @@ function reportCase(c: HostileCase, st: StageTrace): void {
 /** Runs one case and asserts the three things every hostile test asserts. */
 export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promise<RunResult> {
   // A case that crashed the host leaves it restarting: bring it up so failures do not cascade.
-  if (suite.executor.hostPid === undefined) await expectNextRunsClean(suite.executor);
+  if (suite.executor.hostPid === undefined) await expectNextRunsClean(suite.executor, suite.isolation);
   const before = snapshotHost(suite.dir);
   const hostPid = suite.executor.hostPid;
   const result = await suite.executor.run(hostileRequest(suite, c));
@@ -218,12 +227,12 @@ export async function runHostileCase(suite: HostileSuite, c: HostileCase): Promi
     if (c.message) expect(st.error?.message).toMatch(c.message);
   }
   expectRunDataJsonShaped(result);
-  c.check?.(result, st);
+  (suite.isolation === 'warm' && c.warmCheck ? c.warmCheck : c.check)?.(result, st);
 
   expectHostUntouched(suite.dir, suite.sentinel, before);
   expect(hostPid, 'the sandbox host was running before the case').toBeTypeOf('number');
   expect(suite.executor.hostPid, 'the sandbox host process survived (no crash, no restart)').toBe(hostPid);
-  await expectNextRunsClean(suite.executor);
+  await expectNextRunsClean(suite.executor, suite.isolation);
   return result;
 }
 
@@ -242,15 +251,18 @@ async function expectSupervisedCrash(
   expect(trace?.outcome, 'the running stage is marked failed').toBe('error');
   expectRunDataJsonShaped(result);
   expectHostUntouched(suite.dir, suite.sentinel, before);
-  await expectNextRunsClean(suite.executor);
+  await expectNextRunsClean(suite.executor, suite.isolation);
 }
 
 /**
  * The next runs are a normal pipeline, twice at once so both isolates of the pool are used:
  * each must see a pristine global scope and compute the exact expected result.
  */
-export async function expectNextRunsClean(executor: Executor): Promise<void> {
-  const request = normalRequest();
+export async function expectNextRunsClean(
+  executor: Executor,
+  isolation?: RunRequest['isolation'],
+): Promise<void> {
+  const request = { ...normalRequest(), ...(isolation ? { isolation } : {}) };
   const results = await executor.runMany([request, request, request]);
   for (const result of results) expectNormalResult(result);
 }

@@ -216,7 +216,15 @@ function start(token, requestJson, hostCall, hostFetch) {
     lastReport: null,
     waiting: new MapCtor(),
     timerIds: 0,
+    retire: false,
   };
+  lodashIds = 0;
+  // The legacy RegExp statics (RegExp.$1, lastMatch, input) must not show an earlier run's text.
+  RegExpExec(/(?:)/, '');
+  if (warm !== null) {
+    STAGE_VALUES = makeStageValues();
+    installStageGlobals(globalThis);
+  }
   ObjectDefineProperty(globalThis, 'env', {
     value: JSONParse(run.envJson),
     writable: true,
@@ -294,7 +302,7 @@ function again(token, message) {
   return run.lastReport ?? report('S');
 }
 
-const api = ObjectFreeze({ define, start, step, deliver, again });
+const api = ObjectFreeze({ define, start, step, deliver, again, harden, finish });
 ObjectDefineProperty(globalThis, '__ps', {
   value: api,
   writable: false,

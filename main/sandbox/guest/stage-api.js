@@ -5,6 +5,25 @@
 const REQUIRABLE = 'lodash, querystring, url, crypto, ./utils';
 const TOKEN_TRIGGER = { IdToken: 'PRE_OIDC_ID_TOKEN_ISSUED', AccessToken: 'PRE_OIDC_ACCESS_TOKEN_ISSUED' };
 
+/** The modules `require` gives: shared by every run, so a warm realm freezes them. */
+const MODULES = [querystringModule, urlModule, cryptoModule, utilsModule];
+
+/**
+ * `_.uniqueId` counts per run (lodash's own counter would carry over from run to run in a warm
+ * realm, and replay must not depend on what ran before). Same result as lodash's.
+ */
+let lodashIds = 0;
+const lodashToString = lodash.toString;
+lodash.mixin(
+  {
+    uniqueId(prefix) {
+      lodashIds += 1;
+      return lodashToString(prefix) + lodashIds;
+    },
+  },
+  { chain: false },
+);
+
 function makeRequire() {
   return function require(name) {
     switch (name) {

@@ -4,10 +4,10 @@
 // STAGE_GLOBALS (the names every stage is given) is defined by guest-source.ts from STAGE_PARAMETERS.
 
 /**
- * What every stage's code is given (in STAGE_GLOBALS order), built once in the snapshot: each
- * routes to the stage running now. `env` (index 1) is a fresh copy per stage.
+ * What every stage's code is given (in STAGE_GLOBALS order); each routes to the stage running
+ * now. `env` (index 1) is a fresh copy per stage.
  */
-const STAGE_VALUES = (() => {
+function makeStageValues() {
   const consoleObject = makeConsole();
   const log = levelLogger('log');
   log.info = consoleObject.info;
@@ -30,7 +30,10 @@ const STAGE_VALUES = (() => {
     timers.clearImmediate,
     timers.queueMicrotask,
   ];
-})();
+}
+
+/** Built once in the snapshot for a fresh context; a warm realm makes new ones for every run. */
+const STAGE_VALUES = makeStageValues();
 
 /** Makes the stage values globals too, for code that reads them from `globalThis`. */
 function installStageGlobals(global) {
