@@ -12,11 +12,32 @@ const WARM_RUNS_PER_ISOLATE = 5000;
 /** CPU time for making a context a warm realm (about 3 ms). */
 const HARDEN_MS = 2000;
 
+/** The globals a warm realm freezes or compares, as stage code names them. */
+const BUILTIN =
+  '(?:Object|Function|String|Number|Boolean|Symbol|BigInt|Math|JSON|Date|Reflect|Intl|Map|Set|WeakMap|WeakSet|WeakRef|Proxy|Promise|Array|RegExp|ArrayBuffer|DataView|URL|URLSearchParams|globalThis|\\w*Error|\\w+Array)';
+
 /**
- * Stage code that changes lodash itself (`_.mixin`, `_.templateSettings`): lodash is frozen in a
- * warm realm, so such a pipeline runs in a fresh context per run, where lodash is its own.
+ * Stage code that changes what a warm realm freezes (guest/harden.js): lodash itself (`_.mixin`,
+ * `_.templateSettings`) or a built-in (`Date.prototype.format = ...`, `Math.round2 = ...`,
+ * `Object.defineProperty(JSON, ...)`, `delete Intl.x`). Such a pipeline gets a fresh context per
+ * run, where those writes work as on the platform. A write this misses still reaches no other
+ * run: in a warm realm it fails.
  */
-const CHANGES_LODASH = /\bmixin\b|\btemplateSettings\b/;
+const NEEDS_FRESH = [
+  /\bmixin\b|\btemplateSettings\b/,
+  new RegExp(
+    `(?<![\\w$.])${BUILTIN}(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*|\\s*\\[[^\\]]*\\])+\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|&&|\\|\\|)?=(?!=)`,
+  ),
+  new RegExp(
+    `\\b(?:defineProperty|defineProperties|assign|setPrototypeOf|deleteProperty|set)\\s*\\(\\s*${BUILTIN}\\b(?!\\s*\\()`,
+  ),
+  new RegExp(`\\bdelete\\s+${BUILTIN}\\s*[.[]`),
+];
+
+/** True when a pipeline must run in a fresh context per run (see NEEDS_FRESH). */
+export function needsFreshContext(codes: readonly string[]): boolean {
+  return codes.some((code) => NEEDS_FRESH.some((pattern) => pattern.test(code)));
+}
 
 let snapshot: ivm.ExternalCopy<ArrayBuffer> | null = null;
 
@@ -29,13 +50,18 @@ function guestSnapshot(): ivm.ExternalCopy<ArrayBuffer> {
 export interface LoadedPipeline {
   script: ivm.Script;
   combined: CombinedScript;
-  /** False when the pipeline needs a fresh context per run (see CHANGES_LODASH). */
+  /** False when the pipeline needs a fresh context per run (see NEEDS_FRESH). */
   warmSafe: boolean;
 }
+
+/** The guest runtime's entry points (guest/runner.js `api`). */
+export type GuestEntry = 'start' | 'step' | 'deliver' | 'again' | 'finish';
 
 /** A context for one run; `warm` ones serve many runs (guest/harden.js). */
 export interface RunContext {
   context: ivm.Context;
+  /** Calls a guest entry point with the given CPU timeout (ms); answers what it returned. */
+  call: (entry: GuestEntry, args: unknown[], timeoutMs: number) => unknown;
   /** Heap in use before the run (bytes). */
   baseline: number;
   warm: boolean;
@@ -59,7 +85,7 @@ export class IsolateSlot {
   /** A context made ahead, while the worker was idle; no code has run in it. */
   #spare: { context: ivm.Context; baseline: number } | null = null;
   /** The warm realm (guest/harden.js), kept from run to run while runs leave it clean. */
-  #warm: ivm.Context | null = null;
+  #warm: { context: ivm.Context; call: RunContext['call'] } | null = null;
   #scripts = new Map<string, LoadedPipeline>();
   /** The same scripts by their stages' sources, so a warm lookup needs no hashing. */
   #bySource = new Map<string, LoadedPipeline>();
@@ -101,7 +127,7 @@ export class IsolateSlot {
       return cached;
     }
     const script = this.isolate.compileScriptSync(combined.source, { filename: PIPELINE_FILE });
-    const warmSafe = !stages.some((stage) => CHANGES_LODASH.test(stage.code));
+    const warmSafe = !needsFreshContext(stages.map((stage) => stage.code));
     const loaded = { script, combined, warmSafe };
     this.#scripts.set(combined.key, loaded);
     this.#bySource.set(sourceKey, loaded);
@@ -150,16 +176,23 @@ export class IsolateSlot {
   takeContext(warm: boolean): RunContext {
     this.lastWarm = warm;
     if (warm) {
-      const context = this.#warmContext();
+      const { context, call } = this.#warmContext();
       this.warmRuns += 1;
-      return { context, baseline: this.heapUsed(), warm: true };
+      return { context, call, baseline: this.heapUsed(), warm: true };
     }
     this.runs += 1;
     const spare = this.#spare;
     this.#spare = null;
-    if (spare !== null) return { ...spare, warm: false };
-    const baseline = this.heapUsed();
-    return { context: this.isolate.createContextSync(), baseline, warm: false };
+    const { context, baseline } = spare ?? {
+      baseline: this.heapUsed(),
+      context: this.isolate.createContextSync(),
+    };
+    // Used for one run only: evaluating a call costs less than looking the functions up first.
+    const call: RunContext['call'] = (entry, args, timeout) =>
+      context.evalClosureSync(`return __ps.${entry}(${args.map((_, i) => `$${i}`).join(', ')})`, args, {
+        timeout,
+      });
+    return { context, call, baseline, warm: false };
   }
 
   /** Gives back a run's context: a fresh one is released, a warm one kept unless `retire`. */
@@ -169,7 +202,7 @@ export class IsolateSlot {
       taken.context.release();
       return;
     }
-    if (retire && this.#warm === taken.context) {
+    if (retire && this.#warm?.context === taken.context) {
       this.#warm = null;
       taken.context.release();
     }
@@ -177,10 +210,10 @@ export class IsolateSlot {
 
   /** The warm realm now kept for the next run, if any (tests check when it is retired). */
   get warmContext(): ivm.Context | null {
-    return this.#warm;
+    return this.#warm?.context ?? null;
   }
 
-  #warmContext(): ivm.Context {
+  #warmContext(): { context: ivm.Context; call: RunContext['call'] } {
     if (this.#warm !== null) return this.#warm;
     const context = this.isolate.createContextSync();
     const answer = context.evalClosureSync('return __ps.harden()', [], { timeout: HARDEN_MS });
@@ -188,8 +221,16 @@ export class IsolateSlot {
       context.release();
       throw new Error(`the sandbox runtime could not prepare a context: ${String(answer)}`);
     }
-    this.#warm = context;
-    return context;
+    // The runtime's frozen entry points, looked up once: `__ps` cannot be replaced or changed.
+    const api = context.global.getSync('__ps', { reference: true }) as ivm.Reference<Record<string, unknown>>;
+    const entries = new Map<GuestEntry, ivm.Reference>();
+    for (const entry of ['start', 'step', 'deliver', 'again', 'finish'] as const) {
+      entries.set(entry, api.getSync(entry, { reference: true }) as ivm.Reference);
+    }
+    const call: RunContext['call'] = (entry, args, timeout) =>
+      (entries.get(entry) as ivm.Reference).applySync(undefined, args, { timeout });
+    this.#warm = { context, call };
+    return this.#warm;
   }
 
   /** Heap in use now (bytes), counting memory held outside the V8 heap. */
@@ -210,7 +251,7 @@ export class IsolateSlot {
   dispose(): void {
     if (this.#spare !== null && !this.isolate.isDisposed) this.#spare.context.release();
     this.#spare = null;
-    if (this.#warm !== null && !this.isolate.isDisposed) this.#warm.release();
+    if (this.#warm !== null && !this.isolate.isDisposed) this.#warm.context.release();
     this.#warm = null;
     for (const loaded of this.#scripts.values()) loaded.script.release();
     this.#scripts.clear();

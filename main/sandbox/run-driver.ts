@@ -7,7 +7,7 @@ import { failedStageTrace } from '../executor/results.ts';
 import type { StagePlacement } from './combine.ts';
 import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
 import { hostCall, liveFetch } from './host-calls.ts';
-import type { IsolateSlot } from './isolate-slot.ts';
+import type { GuestEntry, IsolateSlot } from './isolate-slot.ts';
 import { parseGuestJson, redactSecrets } from './result-json.ts';
 
 /** What the guest answers after each call (see guest/runner.js `report`). */
@@ -195,29 +195,24 @@ async function driveOnce(
   };
   let recoveries = 0;
   /** One call into the runtime, answering its status (index -1: runtime work, not a stage). */
-  const guestCall = (index: number, code: string, args: unknown[]): GuestStatus => {
+  const guestCall = (index: number, entry: GuestEntry, args: unknown[]): GuestStatus => {
     let text: unknown;
     try {
-      text = timed(index, () => context.evalClosureSync(code, args, { timeout: budget(index) }));
+      text = timed(index, () => taken.call(entry, args, budget(index)));
     } catch (error) {
-      if (isTimeout(error) || isMemoryFault(error, slot) || recoveries >= MAX_RECOVERIES) throw error;
+      // No user code runs in `start`: anything it throws is a fault of the run, not a rejection.
+      if (entry === 'start' || isTimeout(error) || isMemoryFault(error, slot) || recoveries >= MAX_RECOVERIES)
+        throw error;
       // isolated-vm throws a promise the user code left rejected without a handler. The call
       // itself completed: ask for its answer again and note the rejection in the stage log.
       recoveries += 1;
-      text = context.evalClosureSync('return __ps.again($0, $1)', [token, errorText(error)], {
-        timeout: RUNTIME_CALL_MS,
-      });
+      text = taken.call('again', [token, errorText(error)], RUNTIME_CALL_MS);
     }
     return asStatus(parseGuestJson(text));
   };
   try {
     loaded.script.runSync(context, { timeout: RUNTIME_CALL_MS });
-    let status = guestCall(-1, 'return __ps.start($0, $1, $2, $3)', [
-      token,
-      JSON.stringify(guest),
-      callbacks.call,
-      fetchCallback,
-    ]);
+    let status = guestCall(-1, 'start', [token, JSON.stringify(guest), callbacks.call, fetchCallback]);
     let flag: string | null = null;
     for (;;) {
       if (status.t) traces.push(...status.t);
@@ -241,7 +236,7 @@ async function driveOnce(
         used.set(current, (used.get(current) ?? 0) + performance.now() - t0);
         const delivery = deliveries.shift();
         if (delivery) {
-          status = guestCall(current, 'return __ps.deliver($0, $1, $2)', [token, delivery[0], delivery[1]]);
+          status = guestCall(current, 'deliver', [token, delivery[0], delivery[1]]);
           continue;
         }
         flag = 'timeout';
@@ -253,7 +248,7 @@ async function driveOnce(
       const callFlag = flag;
       flag = null;
       try {
-        status = guestCall(current, 'return __ps.step($0, $1)', [token, callFlag]);
+        status = guestCall(current, 'step', [token, callFlag]);
       } catch (error) {
         if (!isTimeout(error) || slot.isolate.isDisposed) throw error;
         slot.tainted = true;
@@ -282,9 +277,7 @@ async function driveOnce(
     });
     if (taken.warm) {
       try {
-        const answer = context.evalClosureSync('return __ps.finish($0)', [token], {
-          timeout: RUNTIME_CALL_MS,
-        });
+        const answer = taken.call('finish', [token], RUNTIME_CALL_MS);
         retire = answer !== '{"clean":true}';
       } catch {
         // The run's result stands; its context serves no other run.

@@ -44,6 +44,21 @@ describe('a warm realm behaves like a fresh context within a run', () => {
     }
   });
 
+  it('code that extends a built-in the realm freezes gets a fresh context, where it works', async () => {
+    const add = passThrough(
+      '  Date.prototype.isoDay = function () { return this.toISOString().slice(0, 10); };\n  Math.double = (x) => x * 2;',
+    );
+    const use = passThrough('  context.seen = [new Date(0).isoDay(), Math.double(21)];');
+    const first = await run([stage('add', add), stage('use', use)]);
+    expect(first.context.seen).toEqual(['1970-01-01', 42]);
+    const inspect = passThrough('  context.seen = [typeof Date.prototype.isoDay, typeof Math.double];');
+    const next = await run([stage('inspect', inspect)], { isolation: 'warm' });
+    expect(next.context.seen).toEqual(['undefined', 'undefined']);
+    // Forced into the warm realm, the sloppy writes are ignored (frozen), never carried over.
+    const forced = await run([stage('add', add), stage('inspect', inspect)], { isolation: 'warm' });
+    expect(forced.context.seen).toEqual(['undefined', 'undefined']);
+  });
+
   it('a strict write to a frozen built-in runs again in a fresh context, where it works', async () => {
     const code = `'use strict';\nfunction pipe(user, context, callback) {\n  Reflect.helper = (x) => x * 2;\n  context.seen = Reflect.helper(21);\n  callback(null, user, context);\n}`;
     const chosen = await run([stage('strict', code)]);

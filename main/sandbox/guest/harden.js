@@ -1,12 +1,15 @@
 // biome-ignore-all lint/correctness/noUnusedVariables: the guest files are concatenated into one scope (guest-source.ts).
 // Guest runtime, part 12: the warm realm. One context serves run after run, and nothing a run
 // leaves behind reaches the next:
-// - the built-ins V8 keeps fast paths for, and the ones code commonly extends (the `HOT` list),
-//   stay as they are and are compared after every run: a run that changed one (a prototype
-//   method added, `Error.prepareStackTrace` set) worked exactly as in a fresh context, and its
-//   context is thrown away;
+// - the built-ins V8 keeps fast paths for, and the errors (`hotIntrinsics`), stay as they are and
+//   are compared after every run: a run that changed one (a method added to String.prototype,
+//   `Error.prepareStackTrace` set) worked exactly as in a fresh context, and its context is
+//   thrown away;
 // - every other object reachable from the global object (the other built-ins and their methods,
-//   lodash, the runtime's modules and the user methods) is frozen;
+//   lodash, the runtime's modules and the user methods) is frozen. Code that writes to one of
+//   them (`Date.prototype.format = ...`, `_.mixin(...)`) is sent to a fresh context per run by
+//   the host (isolate-slot.ts, NEEDS_FRESH); a write the host did not see fails here (quietly in
+//   sloppy code, with an error in strict code, which the host then repeats in a fresh context);
 // - the global object is put back as it was after every run (implicit globals are common in
 //   sloppy code, so they work within a run and are removed after it);
 // - everything else a stage sees (require, axios, log, console, authing, timers, env, user,
@@ -21,43 +24,30 @@ function hotIntrinsics() {
   const typedArray = gpo(Uint8ArrayCtor);
   const list = [
     ObjectPrototype,
-    Object,
     Function.prototype,
-    Function,
     Array,
     Array.prototype,
     arrayIterator,
     gpo(arrayIterator),
-    String,
     String.prototype,
     gpo(''[Symbol.iterator]()),
-    Number,
     Number.prototype,
     Boolean.prototype,
     BigIntCtor.prototype,
-    Symbol,
     Symbol.prototype,
     RegExp,
     RegExp.prototype,
     gpo(/a/[Symbol.matchAll]('')),
     PromiseCtor,
     PromiseCtor.prototype,
-    MapCtor,
     MapCtor.prototype,
     gpo(new MapCtor()[Symbol.iterator]()),
-    SetCtor,
     SetCtor.prototype,
     gpo(new SetCtor()[Symbol.iterator]()),
     typedArray,
     typedArray.prototype,
-    Uint8ArrayCtor,
-    Uint8ArrayCtor.prototype,
     ErrorCtor,
     ErrorCtor.prototype,
-    Math,
-    JSON,
-    globalThis.Date,
-    globalThis.Date.prototype,
   ];
   for (const name of ['EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']) {
     const ctor = globalThis[name];

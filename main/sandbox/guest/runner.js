@@ -222,7 +222,7 @@ function start(token, requestJson, hostCall, hostFetch) {
   // The legacy RegExp statics (RegExp.$1, lastMatch, input) must not show an earlier run's text.
   RegExpExec(/(?:)/, '');
   if (warm !== null) {
-    STAGE_VALUES = makeStageValues();
+    renewStageValues();
     installStageGlobals(globalThis);
   }
   ObjectDefineProperty(globalThis, 'env', {

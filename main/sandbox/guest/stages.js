@@ -32,8 +32,13 @@ function makeStageValues() {
   ];
 }
 
-/** Built once in the snapshot for a fresh context; a warm realm makes new ones for every run. */
+/** Built once in the snapshot for a fresh context; a warm realm renews them for every run. */
 const STAGE_VALUES = makeStageValues();
+
+function renewStageValues() {
+  const fresh = makeStageValues();
+  for (let i = 0; i < fresh.length; i++) STAGE_VALUES[i] = fresh[i];
+}
 
 /** Makes the stage values globals too, for code that reads them from `globalThis`. */
 function installStageGlobals(global) {

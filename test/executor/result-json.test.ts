@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseGuestJson } from '../../main/sandbox/result-json.ts';
+
+describe('parseGuestJson', () => {
+  it('parses plain answers as they are', () => {
+    const text = JSON.stringify({
+      k: 'D',
+      t: [{ name: 'a "quoted" \\ [x] {y}', n: 1.5e10, list: [[1], { a: null }] }],
+    });
+    expect(parseGuestJson(text)).toEqual(JSON.parse(text));
+  });
+
+  it('drops __proto__ keys and constructor keys holding a prototype, wherever they are', () => {
+    const value = parseGuestJson(
+      '{"a":{"__proto__":{"polluted":1},"b":2},"constructor":{"prototype":{"x":1}},"c":[{"__proto__":1}]}',
+    ) as Record<string, unknown>;
+    expect(value).toEqual({ a: { b: 2 }, c: [{}] });
+    expect(Object.hasOwn(value.a as object, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('turns numbers too large to be finite into null', () => {
+    expect(parseGuestJson('{"a":1e999,"b":-1E+400,"c":1e-999}')).toEqual({ a: null, b: null, c: 0 });
+    expect(parseGuestJson(`[${'9'.repeat(400)}]`)).toEqual([null]);
+  });
+
+  it('refuses nesting deeper than 200 levels, and brackets inside strings do not count', () => {
+    expect(() => parseGuestJson(`${'['.repeat(300)}${']'.repeat(300)}`)).toThrow(/nested deeper than 200/);
+    expect(parseGuestJson(JSON.stringify({ s: '['.repeat(300) }))).toEqual({ s: '['.repeat(300) });
+    const deepOk = `${'['.repeat(150)}1${']'.repeat(150)}`;
+    expect(parseGuestJson(deepOk)).toEqual(JSON.parse(deepOk));
+  });
+
+  it('refuses what is not text or is not JSON', () => {
+    expect(() => parseGuestJson(42)).toThrow(/not text/);
+    expect(() => parseGuestJson('{"a":')).toThrow();
+  });
+});
