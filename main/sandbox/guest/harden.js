@@ -205,7 +205,7 @@ function harden() {
   const records = newList();
   for (let i = 0; i < hot.length; i++) append(records, snapshotOf(hot[i]));
   const global = snapshotOf(globalThis);
-  warm = { __proto__: null, hot: records, global };
+  warm = { __proto__: null, hot: records, global, globalKeys: new SetCtor(global.keys) };
   return `{"ok":true,"frozen":${frozen},"compared":${records.length}}`;
 }
 
@@ -213,7 +213,7 @@ function harden() {
 function restoreGlobal() {
   const base = warm.global;
   if (ObjectGetPrototypeOf(globalThis) !== base.proto || !ObjectIsExtensible(globalThis)) return false;
-  const known = new SetCtor(base.keys);
+  const known = warm.globalKeys;
   const keys = ReflectOwnKeys(globalThis);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];

@@ -21,7 +21,7 @@ function buildUrl(config) {
 }
 
 function paramsToQuery(params) {
-  const out = newList();
+  const out = [];
   const keys = ObjectKeys(params);
   for (let i = 0; i < keys.length; i++) {
     const value = params[keys[i]];

@@ -55,7 +55,7 @@ function toChunk(data, encoding) {
 }
 
 function makeDigest(kind, algorithm, key) {
-  const chunks = newList();
+  const chunks = [];
   let finished = false;
   const hash = {
     update(data, encoding) {
@@ -149,7 +149,7 @@ function parseIp(text) {
   const head = halves[0] === '' ? [] : StringSplit(halves[0], ':');
   let rest = halves.length === 2 ? (halves[1] === '' ? [] : StringSplit(halves[1], ':')) : [];
   const fix = (groups) => {
-    const out = newList();
+    const out = [];
     for (const g of groups) {
       if (g === 'x') for (const t of tail) append(out, t);
       else append(out, g);
@@ -160,7 +160,7 @@ function parseIp(text) {
   rest = fix(rest);
   const missing = 8 - h.length - rest.length;
   if ((halves.length === 1 && missing !== 0) || missing < 0) return null;
-  const groups = newList();
+  const groups = [];
   for (const g of h) append(groups, g);
   for (let i = 0; i < (halves.length === 2 ? missing : 0); i++) append(groups, '0');
   for (const g of rest) append(groups, g);

@@ -36,7 +36,7 @@ function qsParse(text, sep = '&', eq = '=') {
 
 function qsStringify(object, sep = '&', eq = '=') {
   if (typeof object !== 'object' || object === null) return '';
-  const out = newList();
+  const out = [];
   const keys = ObjectKeys(object);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -62,7 +62,7 @@ const querystringModule = ObjectFreeze({
 });
 
 class URLSearchParams {
-  #list = newList();
+  #list = [];
   constructor(init) {
     if (typeof init === 'string') {
       const text = init[0] === '?' ? StringSlice(init, 1) : init;
@@ -86,7 +86,7 @@ class URLSearchParams {
     append(this.#list, [StringCtor(name), StringCtor(value)]);
   }
   delete(name) {
-    const kept = newList();
+    const kept = [];
     for (const entry of this.#list) if (entry[0] !== name) append(kept, entry);
     this.#list = kept;
   }
@@ -95,7 +95,7 @@ class URLSearchParams {
     return null;
   }
   getAll(name) {
-    const out = newList();
+    const out = [];
     for (const entry of this.#list) if (entry[0] === name) append(out, entry[1]);
     return out;
   }
@@ -126,12 +126,12 @@ class URLSearchParams {
     return this.entries();
   }
   getEntries() {
-    const out = newList();
+    const out = [];
     for (const entry of this.#list) append(out, [entry[0], entry[1]]);
     return out;
   }
   toString() {
-    const out = newList();
+    const out = [];
     for (const entry of this.#list) {
       append(
         out,

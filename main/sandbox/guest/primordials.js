@@ -92,14 +92,19 @@ const DateParse = Date.parse;
 const DTFFormatToParts = uncurry(Intl.DateTimeFormat.prototype.formatToParts);
 const ErrorCaptureStackTrace = Error.captureStackTrace;
 
-/** Appends without Array.prototype.push, which user code may have replaced. */
+/**
+ * Appends without Array.prototype.push, which user code may have replaced. A list from `newList`
+ * has no prototype, so a plain store cannot meet an index setter planted on a prototype.
+ */
 function append(list, value) {
-  ObjectDefineProperty(list, list.length, { value, writable: true, enumerable: true, configurable: true });
+  if (ObjectGetPrototypeOf(list) === null) list[list.length] = value;
+  else
+    ObjectDefineProperty(list, list.length, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** A fresh array with no index accessors from a polluted prototype in the way. */
+/** A fresh array with no prototype: no index accessors from a polluted prototype in the way. */
 function newList() {
-  return [];
+  return ObjectSetPrototypeOf([], null);
 }
 
 /** `String(value)` that never runs user code and never throws. */

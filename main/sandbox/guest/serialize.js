@@ -14,7 +14,7 @@ class SerializeLimit extends ErrorCtor {}
  * `what` names the value in messages ("the user passed to callback").
  */
 function serialize(value, what, maxChars = SERIALIZE_MAX_CHARS) {
-  const state = { __proto__: null, size: 0, max: maxChars, ancestors: [], depth: 0 };
+  const state = { __proto__: null, size: 0, max: maxChars, ancestors: newList(), depth: 0 };
   try {
     const json = writeValue(value, 0, state, false);
     return { __proto__: null, json: json === undefined ? 'null' : json };
@@ -60,7 +60,7 @@ function writeValue(value, depth, state, inArray) {
   if (time !== undefined) {
     return count(state, NumberIsFinite(time) ? JSONStringify(DateToISOString(value)) : 'null');
   }
-  ObjectDefineProperty(state.ancestors, state.depth, { value, writable: true, configurable: true });
+  state.ancestors[state.depth] = value;
   state.depth += 1;
   let out;
   if (ArrayIsArray(value)) {
