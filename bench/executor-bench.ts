@@ -26,7 +26,10 @@ import {
 } from './helpers.ts';
 
 const RUNS = 1000;
-const WARM_UP = 200;
+/** Each variant first replays every fixture once, unmeasured. */
+const WARM_UP = RUNS;
+/** (a), (b) and (c) are measured this many times, in turn, and the median round is shown. */
+const ROUNDS = 3;
 /** Throughput wanted from the executor on a 2-core machine (issue 2). */
 const TARGET_RUNS_PER_SECOND = 2000;
 
@@ -82,21 +85,27 @@ async function loadExecutor(): Promise<CreateExecutor> {
   return mod.createExecutor;
 }
 
+/** The round with the median throughput. */
+function medianRound<T extends { runsPerSecond: number }>(rounds: T[]): T {
+  const sorted = [...rounds].sort((x, y) => x.runsPerSecond - y.runsPerSecond);
+  return sorted[Math.floor(sorted.length / 2)] as T;
+}
+
 /** (c): throughput from one runMany over all requests; latency from each run's own duration. */
-async function measureExecutor(
+async function measureBatch(
   executor: Executor,
   requests: RunRequest[],
-): Promise<{ batch: Summary; oneAtATime: Summary; results: RunResult[] }> {
-  await executor.runMany(requests.slice(0, WARM_UP));
+): Promise<Summary & { results: RunResult[] }> {
   const start = now();
   const results = await executor.runMany(requests);
   const wall = now() - start;
-  const batch = summarize(
-    results.map((r) => r.durationMs),
-    wall,
-  );
-  const oneAtATime = await measureSequential(requests.length, (i) => executor.run(requests[i] as RunRequest));
-  return { batch, oneAtATime, results };
+  return {
+    ...summarize(
+      results.map((r) => r.durationMs),
+      wall,
+    ),
+    results,
+  };
 }
 
 export async function run(): Promise<void> {
@@ -115,31 +124,65 @@ export async function run(): Promise<void> {
   const inVm = createVmRunner(BENCH_STAGE_FILES, BENCH_ENV);
   const inVmOwnLodash = createVmRunner(BENCH_STAGE_FILES, BENCH_ENV, { lodashPerRun: true });
 
+  const createExecutor = await loadExecutor().catch((error: unknown) => error);
+  const executor = typeof createExecutor === 'function' ? createExecutor({ poolSize: cores }) : undefined;
+  let executorFailure: unknown = typeof createExecutor === 'function' ? undefined : createExecutor;
+  const requests = fixtures.map(toRequest);
+
   await measureSequential(WARM_UP, (i) => runPipes(direct, at(i)));
-  const directResults: ShimResult[] = [];
-  const a = await measureSequential(RUNS, async (i) => directResults.push(await runPipes(direct, at(i))));
-
   await measureSequential(WARM_UP, (i) => inVm(at(i)));
-  const vmResults: ShimResult[] = [];
-  const b = await measureSequential(RUNS, async (i) => vmResults.push(await inVm(at(i))));
-
   await measureSequential(WARM_UP, (i) => inVmOwnLodash(at(i)));
-  const vmLodashResults: ShimResult[] = [];
-  const b2 = await measureSequential(RUNS, async (i) => vmLodashResults.push(await inVmOwnLodash(at(i))));
-
-  let c: Awaited<ReturnType<typeof measureExecutor>> | undefined;
-  let executorFailure: unknown;
   try {
-    const createExecutor = await loadExecutor();
-    const executor = createExecutor({ poolSize: cores });
-    try {
-      c = await measureExecutor(executor, fixtures.map(toRequest));
-    } finally {
-      await executor.close();
-    }
+    if (executor) await executor.runMany(requests);
   } catch (error) {
     executorFailure = error;
   }
+
+  // The rounds alternate the variants, so a burst of other work on the machine hits them alike.
+  const aRounds: (Summary & { results: ShimResult[] })[] = [];
+  const bRounds: (Summary & { results: ShimResult[] })[] = [];
+  const cRounds: (Summary & { results: RunResult[] })[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const directResults: ShimResult[] = [];
+    aRounds.push({
+      ...(await measureSequential(RUNS, async (i) => directResults.push(await runPipes(direct, at(i))))),
+      results: directResults,
+    });
+    const vmResults: ShimResult[] = [];
+    bRounds.push({
+      ...(await measureSequential(RUNS, async (i) => vmResults.push(await inVm(at(i))))),
+      results: vmResults,
+    });
+    if (executor && executorFailure === undefined) {
+      try {
+        cRounds.push(await measureBatch(executor, requests));
+      } catch (error) {
+        executorFailure = error;
+      }
+    }
+  }
+  const a = medianRound(aRounds);
+  const b = medianRound(bRounds);
+  const directResults = a.results;
+  const vmResults = b.results;
+
+  let c: { batch: Summary; oneAtATime: Summary; results: RunResult[] } | undefined;
+  if (executor) {
+    try {
+      if (executorFailure === undefined) {
+        const batch = medianRound(cRounds);
+        const oneAtATime = await measureSequential(RUNS, (i) => executor.run(requests[i] as RunRequest));
+        c = { batch, oneAtATime, results: batch.results };
+      }
+    } catch (error) {
+      executorFailure = error;
+    } finally {
+      await executor.close();
+    }
+  }
+  // (b′) evaluates lodash in every run (seconds per round): measured once, as a reference.
+  const vmLodashResults: ShimResult[] = [];
+  const b2 = await measureSequential(RUNS, async (i) => vmLodashResults.push(await inVmOwnLodash(at(i))));
 
   const rows = [
     row('(a) direct in Node, no sandbox', a),
@@ -155,7 +198,9 @@ export async function run(): Promise<void> {
     '(a), (b), (b′) and the last row run one fixture at a time; their latency is the whole call.\n' +
       '(b) shares one lodash across runs (no module isolation); (b′) evaluates lodash in each\n' +
       "run's context, as our executor gives each run its own lodash. Neither is a security boundary.\n" +
-      `(c) runs ${RUNS} requests in one runMany; its latency is each run's own durationMs.\n`,
+      `(c) runs ${RUNS} requests in one runMany; its latency is each run's own durationMs.\n` +
+      `Each variant replayed all ${RUNS} fixtures once to warm up; (a), (b) and (c) were then measured ` +
+      `${ROUNDS} times in turn and the median round is shown (b′ once).\n`,
   );
   const aDigests = directResults.map(shimDigest);
   const disagree = (other: string[]) => other.filter((d, i) => d !== aDigests[i]).length;

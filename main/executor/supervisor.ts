@@ -38,6 +38,11 @@ export interface SupervisorOptions {
 
 /** Restarts in a row without reaching `ready` before we give up and fail the queue. */
 const MAX_FAILED_STARTS = 5;
+/**
+ * Runs in flight per isolate: enough that a worker always has its next runs at hand while the
+ * host's main thread waits for a core (a crash of the host fails at most these).
+ */
+const WINDOW_PER_ISOLATE = 8;
 
 /**
  * Owns the sandbox host process: spawns it, feeds it runs (at most a small window in flight so a
@@ -55,13 +60,15 @@ export class Supervisor {
   #failedStarts = 0;
   #closing: Promise<void> | null = null;
   #window: number;
+  /** Runs sent to the current host and not settled. */
+  #inFlight = 0;
   #pumpScheduled = false;
   /** The tail of the current host's stderr, read when it dies to tell an out-of-memory abort. */
   #stderrTail = '';
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
-    this.#window = Math.max(2, options.config.poolSize * 4);
+    this.#window = Math.max(2, options.config.poolSize * WINDOW_PER_ISOLATE);
     this.#spawn();
   }
 
@@ -225,15 +232,13 @@ export class Supervisor {
 
   #pump(): void {
     if (!this.#ready || !this.#child) return;
-    let inFlight = 0;
-    for (const run of this.#pending.values()) if (run.sent) inFlight += 1;
     const batch: RunJob[] = [];
-    while (inFlight < this.#window && this.#queue.length > 0) {
+    while (this.#inFlight < this.#window && this.#queue.length > 0) {
       const id = this.#queue.shift() as number;
       const run = this.#pending.get(id);
       if (!run) continue;
       run.sent = true;
-      inFlight += 1;
+      this.#inFlight += 1;
       batch.push({ id, request: run.request });
     }
     if (batch.length > 0) this.#send({ type: 'runs', runs: batch });
@@ -265,8 +270,11 @@ export class Supervisor {
     const run = this.#pending.get(id);
     if (!run) return;
     this.#pending.delete(id);
-    const queued = this.#queue.indexOf(id);
-    if (queued >= 0) this.#queue.splice(queued, 1);
+    if (run.sent) this.#inFlight -= 1;
+    else {
+      const queued = this.#queue.indexOf(id);
+      if (queued >= 0) this.#queue.splice(queued, 1);
+    }
     run.detach();
     run.resolve(result);
   }

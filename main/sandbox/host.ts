@@ -22,13 +22,13 @@ interface PoolWorker {
 }
 
 /**
- * Runs handed to one worker at once. With a long queue (bulk replays) a second run waits in
- * the worker so it never idles between runs; with a short one, runs are given out one at a
- * time so a quick run is never stuck behind a slow one. "At least two per worker waiting" (not
- * "more than"): the supervisor keeps 4 per worker in flight, so in a bulk replay exactly 2 per
- * worker wait here, and with "more than" each worker drained to empty before it got the next run.
+ * Runs handed to one worker at once. With a long queue (bulk replays) up to four wait in the
+ * worker so it never idles while this thread waits for a core; with a short one, runs are given
+ * out one at a time so a quick run is never stuck behind a slow one. The supervisor keeps 8 per
+ * worker in flight, so in a bulk replay up to 4 per worker wait here and 4 in the worker.
  */
 function perWorker(): number {
+  if (waiting.length >= 4 * workers.length) return 4;
   return waiting.length >= 2 * workers.length ? 2 : 1;
 }
 
