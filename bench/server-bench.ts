@@ -125,6 +125,73 @@ async function load(
   };
 }
 
+/**
+ * Open loop: sends requests at a fixed rate for `durationMs`, whatever the answers' pace, and
+ * times each from the moment it was due (so a stalled server cannot hide its backlog).
+ */
+async function loadAtRate(
+  base: URL,
+  path: string,
+  key: string,
+  rate: number,
+  durationMs: number,
+): Promise<Load> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = now();
+  const total = Math.round((rate * durationMs) / 1000);
+  const inFlight: Promise<void>[] = [];
+  const send = (due: number) =>
+    new Promise<void>((resolve) => {
+      const req = request(
+        {
+          agent,
+          host: base.hostname,
+          port: base.port,
+          path,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(BODY),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode === 200) latencies.push(now() - due);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.write(BODY);
+      req.end();
+    });
+  let sent = 0;
+  while (sent < total) {
+    const elapsed = now() - started;
+    const dueCount = Math.min(total, Math.floor((elapsed * rate) / 1000) + 1);
+    for (; sent < dueCount; sent++) inFlight.push(send(started + (sent * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(inFlight);
+  const wall = now() - started;
+  agent.destroy();
+  return {
+    requests: latencies.length,
+    errors,
+    rps: (latencies.length / wall) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
 function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const entry = join(import.meta.dirname, 'server', 'serve-child.ts');
   const child = spawn(process.execPath, [entry, dir], {
@@ -188,6 +255,8 @@ export async function run(): Promise<void> {
     const runtimePath = '/v1/runtime/PRE_OIDC_ID_TOKEN_ISSUED';
     await load(base, runtimePath, 'POST', runtime, WARM_UP_MS);
     const runtimeLoad = await load(base, runtimePath, 'POST', runtime, DURATION_MS);
+    // At the target's rate, open loop: the latency a tenant sees when 1,000 sign-ins a second arrive.
+    const atTarget = await loadAtRate(base, runtimePath, runtime, TARGET_RPS, DURATION_MS);
     // The same route for a trigger with no stages: the server's own cost, without the sandbox.
     const passThrough = await load(base, '/v1/runtime/PRE_REGISTER', 'POST', runtime, DURATION_MS / 2);
     await load(base, '/healthz', 'GET', undefined, WARM_UP_MS / 3);
@@ -205,6 +274,7 @@ export async function run(): Promise<void> {
         ['endpoint', 'requests', 'errors', 'req/s', 'p50', 'p99'],
         [
           row('POST /v1/runtime (3 stages)', runtimeLoad),
+          row(`  same, ${TARGET_RPS.toLocaleString('en-US')} req/s offered`, atTarget),
           row('POST /v1/runtime (no stages)', passThrough),
           row('GET /healthz', health),
         ],
@@ -215,10 +285,13 @@ export async function run(): Promise<void> {
         ' (the no-stages row shows what the server costs without the sandboxed executor)\n',
     );
     const rpsMet = runtimeLoad.rps >= TARGET_RPS;
-    const p99Met = runtimeLoad.p99 < TARGET_P99_MS;
+    const p99Met = atTarget.p99 < TARGET_P99_MS && atTarget.errors === 0;
     process.stdout.write(
-      `target ≥ ${TARGET_RPS} req/s: ${rpsMet ? 'met' : 'NOT met'} (${formatNumber(runtimeLoad.rps)}); ` +
-        `target p99 < ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'NOT met'} (${runtimeLoad.p99.toFixed(2)} ms)\n`,
+      `(the offered row sends ${TARGET_RPS.toLocaleString('en-US')} requests a second whatever the answers' pace, ` +
+        'timing each from when it was due; the first rows keep a fixed number in flight)\n' +
+        `target ≥ ${TARGET_RPS} req/s: ${rpsMet ? 'met' : 'NOT met'} (${formatNumber(runtimeLoad.rps)} with ${CONCURRENCY} in flight); ` +
+        `target p99 < ${TARGET_P99_MS} ms at ${TARGET_RPS} req/s: ${p99Met ? 'met' : 'NOT met'} (${atTarget.p99.toFixed(2)} ms; ` +
+        `${runtimeLoad.p99.toFixed(2)} ms with ${CONCURRENCY} in flight, where requests queue)\n`,
     );
   } finally {
     if (child && child.exitCode === null) {

@@ -89,8 +89,8 @@ let idleScheduled = false;
 
 /**
  * Pipelining: with nothing queued, make the next run's isolate (when this one is worn) and
- * context now, so the wait for the next message is not wasted. Each run still gets its own
- * fresh context; this only moves when it is created.
+ * context now (the warm context, or a fresh one when the last run needed that), so the wait for
+ * the next message is not wasted. This only moves when a context is created.
  */
 function prepareWhileIdle(): void {
   idleScheduled = false;
