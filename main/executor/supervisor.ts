@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
@@ -9,7 +8,9 @@ import {
   hasType,
   type MainToHost,
   type RunJob,
+  STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
+import { StageBoard } from '../sandbox/stage-board.ts';
 import {
   crashedResult,
   EXECUTOR_CLOSED,
@@ -24,8 +25,6 @@ interface PendingRun {
   request: RunRequest;
   startedAt: number;
   sent: boolean;
-  /** The stage the host last said it started for this run. */
-  stage?: string;
   resolve: (result: RunResult) => void;
   detach: () => void;
 }
@@ -65,6 +64,8 @@ export class Supervisor {
   #pumpScheduled = false;
   /** The tail of the current host's stderr, read when it dies to tell an out-of-memory abort. */
   #stderrTail = '';
+  /** Where the current host's workers note the stage they run, read when it dies. */
+  #board: StageBoard | null = null;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -130,12 +131,15 @@ export class Supervisor {
   #spawn(): void {
     const entry = this.#options.hostEntry ?? sandboxHostEntry();
     const binary = this.#options.nodeBinary ?? sandboxNodeBinary();
+    this.#board?.dispose();
+    const board = new StageBoard(this.#options.config.poolSize);
+    this.#board = board;
     const child = spawn(binary, ['--no-warnings', entry], {
-      // fd 2: the host's stderr, passed on and kept for a crash verdict; fd 4: stage marks.
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
+      // fd 2: the host's stderr, passed on and kept for a crash verdict.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
       // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
-      env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', [STAGE_BOARD_ENV]: board.path },
     });
     this.#child = child;
     this.#ready = false;
@@ -144,14 +148,8 @@ export class Supervisor {
       process.stderr.write(chunk);
       this.#stderrTail = (this.#stderrTail + chunk.toString()).slice(-8192);
     });
-    const marks = child.stdio[4];
-    if (marks && 'on' in marks) {
-      createInterface({ input: marks as NodeJS.ReadableStream }).on('line', (line) =>
-        this.#onStageMark(line),
-      );
-    }
     child.on('message', (message: unknown) => this.#onMessage(child, message));
-    // 'close' (not 'exit'): every stage mark and stderr line has been read by then.
+    // 'close' (not 'exit'): every stderr line has been read by then.
     child.on('close', () => this.#onExit(child));
     child.on('error', (error) => {
       process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
@@ -179,24 +177,18 @@ export class Supervisor {
     }
   }
 
-  #onStageMark(line: string): void {
-    try {
-      const [id, stage] = JSON.parse(line) as [number, string];
-      const run = this.#pending.get(id);
-      if (run) run.stage = stage;
-    } catch {
-      // Not a mark: the host writes nothing else there.
-    }
-  }
-
   #onExit(child: ChildProcess): void {
     if (child !== this.#child) return;
     this.#child = null;
     const outOfMemory = isOutOfMemoryReport(this.#stderrTail);
+    const running = new Map((this.#board?.read() ?? []).map((mark) => [mark.runId, mark.stageIndex]));
+    this.#board?.dispose();
+    this.#board = null;
     const inFlight = [...this.#pending.values()].filter((run) => run.sent);
     for (const run of inFlight) {
+      const stageIndex = running.get(run.id);
       const crash = {
-        stage: run.stage,
+        stage: stageIndex === undefined ? undefined : run.request.stages[stageIndex]?.name,
         outOfMemory,
         memoryLimitMb: run.request.memoryLimitMb ?? this.#options.config.memoryLimitMb,
       };

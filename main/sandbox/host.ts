@@ -12,6 +12,7 @@ import {
   type RunJob as Job,
   type MainToHost,
   type RunDone,
+  STAGE_BOARD_ENV,
   type WorkerToHost,
 } from './protocol.ts';
 
@@ -47,10 +48,14 @@ function send(message: HostToMain): void {
   if (process.connected) process.send?.(message);
 }
 
-function startWorker(): PoolWorker {
+function startWorker(slot: number): PoolWorker {
   const entry: PoolWorker = {
     worker: new Worker(new URL('./worker.ts', import.meta.url), {
-      workerData: { memoryLimitMb: config?.memoryLimitMb ?? 64 },
+      workerData: {
+        memoryLimitMb: config?.memoryLimitMb ?? 64,
+        stageBoard: process.env[STAGE_BOARD_ENV],
+        boardSlot: slot,
+      },
     }),
     ready: false,
     jobs: new Map(),
@@ -69,7 +74,7 @@ function replaceWorker(entry: PoolWorker): void {
   for (const job of entry.jobs.values()) {
     finish(job.id, JSON.stringify(failedResult(job.request, SANDBOX_CRASHED)));
   }
-  workers[index] = startWorker();
+  workers[index] = startWorker(index);
 }
 
 function onWorkerMessage(entry: PoolWorker, message: WorkerToHost): void {
@@ -137,7 +142,7 @@ function onMessage(raw: unknown): void {
     case 'init':
       if (config) return;
       config = message.config;
-      for (let i = 0; i < config.poolSize; i++) workers.push(startWorker());
+      for (let i = 0; i < config.poolSize; i++) workers.push(startWorker(i));
       return;
     case 'runs':
       for (const job of message.runs) waiting.push(job);

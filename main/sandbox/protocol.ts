@@ -5,6 +5,9 @@
 import type { RunRequest } from '../../shared/run-request.ts';
 
 /** Settings the host receives once, in its `init` message. */
+/** The environment variable giving the sandbox host the path of its stage board (stage-board.ts). */
+export const STAGE_BOARD_ENV = 'PIPELINE_STUDIO_STAGE_BOARD';
+
 export interface HostConfig {
   poolSize: number;
   memoryLimitMb: number;

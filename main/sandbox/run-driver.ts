@@ -35,8 +35,8 @@ const MAX_RECOVERIES = 50;
 export interface DriverContext {
   syntaxCache: Map<string, StagePlacement['syntaxError'] | null>;
   isCancelled: () => boolean;
-  /** Told the name of each stage as it starts, so a crash of the whole host can name it. */
-  onStage?: (name: string) => void;
+  /** Told the index of each stage as it starts, so a crash of the whole host can name it. */
+  onStage?: (index: number) => void;
 }
 
 function asStatus(json: Json): GuestStatus {
@@ -218,9 +218,8 @@ async function driveOnce(
       if (status.t) traces.push(...status.t);
       if (status.k === 'D' || status.k === 'X') break;
       if (ctx.isCancelled()) return errorResult(request, { message: 'run cancelled' }, traces, started);
-      if (status.i !== current || traces.length === 0) {
-        const name = guest.stages[status.i]?.name;
-        if (name !== undefined) ctx.onStage?.(name);
+      if ((status.i !== current || traces.length === 0) && guest.stages[status.i] !== undefined) {
+        ctx.onStage?.(status.i);
       }
       current = status.i;
       if (status.k === 'W') {

@@ -2,7 +2,6 @@
  * A worker thread of the sandbox host: owns one isolate at a time and runs requests one after
  * another with synchronous isolated-vm calls (cheap: no thread hop per call).
  */
-import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunResult } from '../../shared/run-result.ts';
 import { failedResult } from '../executor/results.ts';
@@ -10,6 +9,7 @@ import type { StagePlacement } from './combine.ts';
 import { IsolateSlot } from './isolate-slot.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
 import { driveRun } from './run-driver.ts';
+import { stageMarker } from './stage-board.ts';
 
 const port = parentPort;
 if (!port) throw new Error('main/sandbox/worker.ts must run as a worker thread of the sandbox host');
@@ -20,23 +20,14 @@ const syntaxCache = new Map<string, StagePlacement['syntaxError'] | null>();
 let slot: IsolateSlot | null = null;
 let busy = false;
 
-/**
- * The supervisor gives the host a pipe on this descriptor. Each stage start is written there as
- * one line, so when V8 aborts the whole host (which isolated-vm cannot always prevent) the
- * supervisor still knows which stage of which run was running. A short write to a pipe is atomic.
- */
-const STAGE_MARKS_FD = 4;
-let marksOpen = true;
+const data = (workerData ?? {}) as { memoryLimitMb?: number; stageBoard?: string; boardSlot?: number };
 
-function markStage(id: number, name: string): void {
-  if (!marksOpen) return;
-  try {
-    writeSync(STAGE_MARKS_FD, `${JSON.stringify([id, name])}\n`);
-  } catch {
-    // Started without the pipe (a test driving the host directly): nothing to tell.
-    marksOpen = false;
-  }
-}
+/**
+ * Each stage start is noted on the supervisor's stage board, so when V8 aborts the whole host
+ * (which isolated-vm cannot always prevent) the supervisor still knows which stage of which run
+ * was running.
+ */
+const markStage = stageMarker(data.stageBoard, data.boardSlot ?? 0);
 
 function post(message: WorkerToHost): void {
   port?.postMessage(message);
@@ -64,7 +55,7 @@ async function drain(): Promise<void> {
         result = await driveRun(slotFor(limit), request, {
           syntaxCache,
           isCancelled: () => cancelled.has(id),
-          onStage: (name) => markStage(id, name),
+          onStage: (index) => markStage(id, index),
         });
       } catch (error) {
         // A request the runtime could not even start (malformed data): fail it, keep the worker.
@@ -123,6 +114,6 @@ port.on('message', (message: HostToWorker) => {
 });
 
 // Build the snapshot and a first isolate before saying ready, so the first run is fast.
-slot = new IsolateSlot(Number((workerData as { memoryLimitMb?: number } | null)?.memoryLimitMb ?? 64));
+slot = new IsolateSlot(Number(data.memoryLimitMb ?? 64));
 slot.prepare();
 post({ type: 'ready' });
