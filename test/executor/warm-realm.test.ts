@@ -88,6 +88,24 @@ describe('a warm realm behaves like a fresh context within a run', () => {
 describe('nothing of a run reaches the next one in a warm realm', () => {
   const warm = { isolation: 'warm' } as const;
 
+  it('the stage globals on globalThis are the run’s own; replacing one lasts only the run', async () => {
+    const first = passThrough(
+      '  context.seen = [typeof globalThis.log, typeof globalThis.axios.get, globalThis.env.GREETING];\n  globalThis.log = function mine() {};\n  globalThis.axios.planted = 1;',
+    );
+    const second = passThrough('  context.later = [globalThis.log.name, globalThis.axios.planted];');
+    const a = await run([stage('first', first), stage('second', second)], {
+      ...warm,
+      env: { GREETING: 'hi' },
+    });
+    expect(a.context.seen).toEqual(['function', 'function', 'hi']);
+    expect(a.context.later).toEqual(['mine', 1]);
+    const inspect = passThrough(
+      '  context.seen = [globalThis.log.name === "mine", globalThis.axios.planted, globalThis.env.GREETING];',
+    );
+    const b = await run([stage('inspect', inspect)], { ...warm, env: { GREETING: 'bye' } });
+    expect(b.context.seen).toEqual([false, null, 'bye']);
+  });
+
   it('_.uniqueId counts from 1 in every run', async () => {
     const code = passThrough(
       "  const _ = require('lodash');\n  context.seen = [_.uniqueId('x'), _.uniqueId(), _('y').uniqueId()];",

@@ -88,8 +88,26 @@ function hiddenIntrinsics() {
   return list;
 }
 
-/** Names on the global object that each run sets itself (never compared, never frozen). */
-const PER_RUN_GLOBALS = new SetCtor([...STAGE_GLOBALS, 'env']);
+/**
+ * Makes a stage global (`log`, `axios`, `env`...) an accessor reading the run's own value, so no
+ * global is redefined per run. Assigning to it (`log = ...` in sloppy code) makes it a plain
+ * property for the rest of the run; the global object is put back after the run.
+ */
+function defineRunGlobal(name, read) {
+  ObjectDefineProperty(globalThis, name, {
+    get: read,
+    set(value) {
+      ObjectDefineProperty(globalThis, name, {
+        value,
+        writable: true,
+        enumerable: false,
+        configurable: true,
+      });
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
 
 /** Null until `harden` made this context a warm realm. */
 let warm = null;
@@ -165,12 +183,15 @@ function harden() {
     ObjectDefineProperty(wrapped, 'length', { value: register.length });
     ObjectDefineProperty(FR.prototype, 'register', { value: wrapped, writable: true, configurable: true });
   }
+  for (let i = 0; i < STAGE_GLOBALS.length; i++) {
+    if (STAGE_VALUES[i] !== null) defineRunGlobal(STAGE_GLOBALS[i], () => STAGE_VALUES[i]);
+  }
+  defineRunGlobal('env', () => (run === null ? undefined : run.globalEnv));
   const hot = hotIntrinsics();
   const hotSet = new SetCtor(hot);
   const stack = [...hot, ...hiddenIntrinsics(), lodash, api, ...ObjectValues(USER_METHODS)];
   const globalKeys = ReflectOwnKeys(globalThis);
   for (let i = 0; i < globalKeys.length; i++) {
-    if (SetHas(PER_RUN_GLOBALS, globalKeys[i])) continue;
     const desc = ObjectGetOwnPropertyDescriptor(globalThis, globalKeys[i]);
     append(stack, desc.value);
     append(stack, desc.get);
@@ -217,14 +238,14 @@ function restoreGlobal() {
   const keys = ReflectOwnKeys(globalThis);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (SetHas(known, key) && !SetHas(PER_RUN_GLOBALS, key)) continue;
+    if (SetHas(known, key)) continue;
     const desc = ObjectGetOwnPropertyDescriptor(globalThis, key);
     if (!desc.configurable) return false;
-    if (!SetHas(PER_RUN_GLOBALS, key)) delete globalThis[key];
+    delete globalThis[key];
   }
   for (let i = 0; i < base.keys.length; i++) {
     const key = base.keys[i];
-    if (SetHas(PER_RUN_GLOBALS, key)) continue;
+    if (base.fixed[i]) continue;
     const desc = ObjectGetOwnPropertyDescriptor(globalThis, key);
     if (desc !== undefined && sameDescriptor(desc, base.descs[i])) continue;
     if (desc !== undefined && !desc.configurable) return false;

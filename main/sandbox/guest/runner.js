@@ -217,19 +217,22 @@ function start(token, requestJson, hostCall, hostFetch) {
     waiting: new MapCtor(),
     timerIds: 0,
     retire: false,
+    globalEnv: undefined,
   };
   lodashIds = 0;
   // The legacy RegExp statics (RegExp.$1, lastMatch, input) must not show an earlier run's text.
   RegExpExec(/(?:)/, '');
   if (warm !== null) {
+    // The globals are accessors reading these (harden.js).
     renewStageValues();
-    installStageGlobals(globalThis);
+    run.globalEnv = JSONParse(run.envJson);
+  } else {
+    ObjectDefineProperty(globalThis, 'env', {
+      value: JSONParse(run.envJson),
+      writable: true,
+      configurable: true,
+    });
   }
-  ObjectDefineProperty(globalThis, 'env', {
-    value: JSONParse(run.envJson),
-    writable: true,
-    configurable: true,
-  });
   setClock(request.now, request.timeZone);
   seedRandom(request.seed);
   return report('S');
