@@ -10,6 +10,7 @@ import {
   type RunJob,
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
+import { parseGuestJson } from '../sandbox/result-json.ts';
 import { StageBoard } from '../sandbox/stage-board.ts';
 import {
   crashedResult,
@@ -236,10 +237,13 @@ export class Supervisor {
     if (batch.length > 0) this.#send({ type: 'runs', runs: batch });
   }
 
-  /** The host's JSON text of a result (our own worker's JSON.stringify of checked data). */
+  /**
+   * The host's JSON text of a result: its stage traces are the guest's own text, so it is parsed
+   * with the limits for guest data (size, depth, no `__proto__` keys).
+   */
   #parseResult(id: number, json: string): RunResult {
     try {
-      return JSON.parse(json) as RunResult;
+      return parseGuestJson(json) as unknown as RunResult;
     } catch (error) {
       const run = this.#pending.get(id);
       const message = error instanceof Error ? error.message : String(error);

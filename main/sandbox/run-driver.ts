@@ -8,14 +8,15 @@ import type { StagePlacement } from './combine.ts';
 import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
 import { hostCall, liveFetch } from './host-calls.ts';
 import type { GuestEntry, IsolateSlot } from './isolate-slot.ts';
-import { parseGuestJson, redactSecrets } from './result-json.ts';
+import { MAX_GUEST_JSON_CHARS, parseGuestJson, redactSecrets } from './result-json.ts';
 
 /** What the guest answers after each call (see guest/runner.js `report`). */
 interface GuestStatus {
   k: 'S' | 'W' | 'D' | 'X';
   i: number;
-  t?: StageTrace[];
   r?: Omit<RunResult, 'stages' | 'durationMs'>;
+  /** Traces of the stages finished since the last answer, as the guest's JSON text. */
+  texts?: string[];
 }
 
 /** Runtime work of our own (loading, starting) gets this much CPU time per call. */
@@ -37,6 +38,38 @@ export interface DriverContext {
   isCancelled: () => boolean;
   /** Told the index of each stage as it starts, so a crash of the whole host can name it. */
   onStage?: (index: number) => void;
+}
+
+/**
+ * A guest answer: its status as JSON on the first line, then one line of JSON text per finished
+ * stage's trace (JSON text never holds a raw line break). The traces are not parsed here: they
+ * are joined into the result's text, which the supervisor parses with the same limits.
+ */
+function readStatus(text: unknown): GuestStatus {
+  if (typeof text === 'string' && text.length > MAX_GUEST_JSON_CHARS) parseGuestJson(text);
+  const cut = typeof text === 'string' ? text.indexOf('\n') : -1;
+  if (cut < 0) return asStatus(parseGuestJson(text));
+  const answer = text as string;
+  const status = asStatus(parseGuestJson(answer.slice(0, cut)));
+  status.texts = answer.slice(cut + 1).split('\n');
+  return status;
+}
+
+function parseTrace(text: string): StageTrace | undefined {
+  try {
+    const trace = parseGuestJson(text);
+    return typeof trace === 'object' && trace !== null && !Array.isArray(trace)
+      ? (trace as unknown as StageTrace)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of a trace with its duration added, or null when it is not one JSON object. */
+function withDuration(text: string, durationMs: number): string | null {
+  if (text.length < 2 || text[0] !== '{' || text[text.length - 1] !== '}') return null;
+  return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"durationMs":${durationMs}}`;
 }
 
 function asStatus(json: Json): GuestStatus {
@@ -104,8 +137,12 @@ const callbacks = {
 const FROZEN_WRITE =
   /^(?:TypeError: )?Cannot (?:assign to read only property|add property|define property|redefine property|delete property)/;
 
-function hitFrozen(result: RunResult): boolean {
-  return result.stages.some((stage) => stage.error !== undefined && FROZEN_WRITE.test(stage.error.message));
+function hitFrozen(texts: readonly string[]): boolean {
+  return texts.some((text) => {
+    if (!text.includes('Cannot ')) return false;
+    const message = parseTrace(text)?.error?.message;
+    return typeof message === 'string' && FROZEN_WRITE.test(message);
+  });
 }
 
 /**
@@ -119,32 +156,42 @@ export async function driveRun(
   request: RunRequest,
   ctx: DriverContext,
 ): Promise<RunResult> {
-  const result = await driveOnce(slot, request, ctx, request.isolation);
-  const usable = !slot.tainted && !slot.isolate.isDisposed;
-  if (
-    request.isolation === undefined &&
-    result.isolation === 'warm' &&
-    !request.live &&
-    usable &&
-    hitFrozen(result)
-  ) {
-    const again = await driveOnce(slot, request, ctx, 'fresh');
-    delete again.isolation;
-    return again;
-  }
-  delete result.isolation;
-  return result;
+  return parseGuestJson(await driveRunJson(slot, request, ctx)) as unknown as RunResult;
 }
 
-type DrivenResult = RunResult & { isolation?: 'warm' | 'fresh' };
+/** `driveRun`, answering the result as JSON text (what the worker sends on). */
+export async function driveRunJson(
+  slot: IsolateSlot,
+  request: RunRequest,
+  ctx: DriverContext,
+): Promise<string> {
+  const first = await driveOnce(slot, request, ctx, request.isolation);
+  const usable = !slot.tainted && !slot.isolate.isDisposed;
+  if (request.isolation === undefined && first.warm && !request.live && usable && hitFrozen(first.traces)) {
+    return (await driveOnce(slot, request, ctx, 'fresh')).json;
+  }
+  return first.json;
+}
+
+/** One attempt: the result's JSON text, whether it ran warm, and its traces' texts. */
+interface Driven {
+  json: string;
+  warm: boolean;
+  traces: string[];
+}
 
 async function driveOnce(
   slot: IsolateSlot,
   request: RunRequest,
   ctx: DriverContext,
   isolation: RunRequest['isolation'],
-): Promise<DrivenResult> {
+): Promise<Driven> {
   const started = performance.now();
+  const asText = (result: RunResult): Driven => ({
+    json: JSON.stringify(redactSecrets(result as unknown as Json, request.secrets ?? {})),
+    warm: false,
+    traces: [],
+  });
   const limitMb = slot.runLimitMb;
   let guest: GuestRequest;
   let loaded: ReturnType<IsolateSlot['load']>;
@@ -152,7 +199,8 @@ async function driveOnce(
     loaded = slot.load(request.stages, ctx.syntaxCache);
     guest = toGuestRequest(request, loaded.combined.placements);
   } catch (error) {
-    if (error instanceof BadRequest) return errorResult(request, { message: error.message }, [], started);
+    if (error instanceof BadRequest)
+      return asText(errorResult(request, { message: error.message }, [], started));
     throw error;
   }
   const deliveries: [number, string][] = [];
@@ -165,7 +213,21 @@ async function driveOnce(
         });
       })
     : callbacks.offline;
-  const traces: StageTrace[] = [];
+  const traceTexts: string[] = [];
+  /** The traces so far as objects, for the rare results built here (faults, cancellation). */
+  const traces = (): StageTrace[] =>
+    traceTexts.map(
+      (text, index) =>
+        parseTrace(text) ??
+        failedStageTrace(guest.stages[index]?.name ?? `stage ${index + 1}`, 'the trace could not be read', {
+          user: null,
+          context: {},
+        }),
+    );
+  const lastTrace = (): StageTrace | undefined => {
+    const text = traceTexts.at(-1);
+    return text === undefined ? undefined : parseTrace(text);
+  };
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
   const taken = slot.takeContext(isolation === 'warm' || (isolation === undefined && loaded.warmSafe));
@@ -208,17 +270,18 @@ async function driveOnce(
       recoveries += 1;
       text = taken.call('again', [token, errorText(error)], RUNTIME_CALL_MS);
     }
-    return asStatus(parseGuestJson(text));
+    return readStatus(text);
   };
   try {
     loaded.script.runSync(context, { timeout: RUNTIME_CALL_MS });
     let status = guestCall(-1, 'start', [token, JSON.stringify(guest), callbacks.call, fetchCallback]);
     let flag: string | null = null;
     for (;;) {
-      if (status.t) traces.push(...status.t);
+      if (status.texts) traceTexts.push(...status.texts);
       if (status.k === 'D' || status.k === 'X') break;
-      if (ctx.isCancelled()) return errorResult(request, { message: 'run cancelled' }, traces, started);
-      if ((status.i !== current || traces.length === 0) && guest.stages[status.i] !== undefined) {
+      if (ctx.isCancelled())
+        return asText(errorResult(request, { message: 'run cancelled' }, traces(), started));
+      if ((status.i !== current || traceTexts.length === 0) && guest.stages[status.i] !== undefined) {
         ctx.onStage?.(status.i);
       }
       current = status.i;
@@ -256,24 +319,23 @@ async function driveOnce(
         timeouts.set(current, count);
         if (count > MAX_TIMEOUTS_PER_STAGE) {
           const message = 'the stage kept running after its timeout and the run was stopped';
-          traces.push(faultTrace(guest, current, message, traces.at(-1)));
-          return errorResult(request, { message, stage: guest.stages[current]?.name }, traces, started);
+          const all = [...traces(), faultTrace(guest, current, message, lastTrace())];
+          return asText(errorResult(request, { message, stage: guest.stages[current]?.name }, all, started));
         }
         flag = 'timeout';
         status = { k: 'S', i: current };
       }
     }
     if (status.k === 'X' || !status.r) {
-      return errorResult(
-        request,
-        { message: 'the pipeline code interfered with the sandbox runtime; the run was stopped' },
-        traces,
-        started,
+      return asText(
+        errorResult(
+          request,
+          { message: 'the pipeline code interfered with the sandbox runtime; the run was stopped' },
+          traces(),
+          started,
+        ),
       );
     }
-    traces.forEach((trace, index) => {
-      trace.durationMs = Math.round((used.get(index) ?? 0) * 1000) / 1000;
-    });
     if (taken.warm) {
       try {
         const answer = taken.call('finish', [token], RUNTIME_CALL_MS);
@@ -282,26 +344,36 @@ async function driveOnce(
         // The run's result stands; its context serves no other run.
       }
     }
-    const result: DrivenResult = {
-      ...status.r,
-      stages: traces,
-      durationMs: performance.now() - started,
-      isolation: taken.warm ? 'warm' : 'fresh',
-    };
-    return redactSecrets(result as unknown as Json, request.secrets ?? {}) as unknown as DrivenResult;
+    const stages: string[] = [];
+    for (let index = 0; index < traceTexts.length; index++) {
+      const text = withDuration(
+        traceTexts[index] as string,
+        Math.round((used.get(index) ?? 0) * 1000) / 1000,
+      );
+      if (text === null) {
+        return asText(
+          errorResult(request, { message: 'the sandbox runtime answered with a broken trace' }, [], started),
+        );
+      }
+      stages.push(text);
+    }
+    const head = JSON.stringify(status.r);
+    let json = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"stages":[${stages.join(',')}],"durationMs":${performance.now() - started}}`;
+    const secrets = request.secrets ?? {};
+    if (Object.keys(secrets).length > 0) json = JSON.stringify(redactSecrets(parseGuestJson(json), secrets));
+    return { json, warm: taken.warm, traces: traceTexts };
   } catch (error) {
     if (isMemoryFault(error, slot)) {
       slot.tainted = true;
       const name = guest.stages[current]?.name;
       const message = `memory limit of ${limitMb} MB exceeded${name ? ` in stage ${name}` : ''}`;
-      traces.push(faultTrace(guest, current, message, traces.at(-1)));
-      return redactSecrets(
-        errorResult(request, { message, stage: name }, traces, started) as unknown as Json,
-        request.secrets ?? {},
-      ) as unknown as RunResult;
+      const all = [...traces(), faultTrace(guest, current, message, lastTrace())];
+      return asText(errorResult(request, { message, stage: name }, all, started));
     }
     slot.tainted = true;
-    return errorResult(request, { message: `the sandbox failed: ${errorText(error)}` }, traces, started);
+    return asText(
+      errorResult(request, { message: `the sandbox failed: ${errorText(error)}` }, traces(), started),
+    );
   } finally {
     slot.giveBack(taken, retire);
   }

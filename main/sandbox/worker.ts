@@ -3,12 +3,11 @@
  * another with synchronous isolated-vm calls (cheap: no thread hop per call).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RunResult } from '../../shared/run-result.ts';
 import { failedResult } from '../executor/results.ts';
 import type { StagePlacement } from './combine.ts';
 import { IsolateSlot } from './isolate-slot.ts';
 import type { HostToWorker, WorkerToHost } from './protocol.ts';
-import { driveRun } from './run-driver.ts';
+import { driveRunJson } from './run-driver.ts';
 import { stageMarker } from './stage-board.ts';
 
 const port = parentPort;
@@ -50,9 +49,9 @@ async function drain(): Promise<void> {
       const { id, request, memoryLimitMb } = job;
       if (cancelled.delete(id)) continue;
       const limit = request.memoryLimitMb ?? memoryLimitMb;
-      let result: RunResult;
+      let json: string;
       try {
-        result = await driveRun(slotFor(limit), request, {
+        json = await driveRunJson(slotFor(limit), request, {
           syntaxCache,
           isCancelled: () => cancelled.has(id),
           onStage: (index) => markStage(id, index),
@@ -62,10 +61,10 @@ async function drain(): Promise<void> {
         slot?.dispose();
         slot = null;
         const message = error instanceof Error ? error.message : String(error);
-        result = failedResult(request, `the sandbox could not run this request: ${message}`);
+        json = JSON.stringify(failedResult(request, `the sandbox could not run this request: ${message}`));
       }
       if (cancelled.delete(id)) continue;
-      post({ type: 'result', id, json: JSON.stringify(result) });
+      post({ type: 'result', id, json });
     }
   } finally {
     busy = false;

@@ -283,17 +283,21 @@ function step(token, flag) {
   return report(run.doneJson !== null ? 'D' : 'S');
 }
 
-/** The host's view: which stage the next call works on, finished traces, and the result once done. */
+/**
+ * The host's view: which stage the next call works on and the result once done, as JSON on the
+ * first line; then the traces of the stages finished since the last answer, one JSON text a line.
+ */
 function report(kind) {
   let index = run.cur === null ? run.next : run.cur.index;
   if (run.cur === null) while (index < run.stages.length && !run.stages[index].enabled) index += 1;
   let out = `{"k":"${kind}","i":${index}`;
+  if (kind === 'D') out += `,"r":${run.doneJson}`;
+  out += '}';
   if (run.finished.length > 0) {
-    out += `,"t":[${ArrayJoin(run.finished, ',')}]`;
+    out += `\n${ArrayJoin(run.finished, '\n')}`;
     run.finished = newList();
   }
-  if (kind === 'D') out += `,"r":${run.doneJson}`;
-  run.lastReport = `${out}}`;
+  run.lastReport = out;
   return run.lastReport;
 }
 
