@@ -199,9 +199,11 @@ function start(token, requestJson, hostCall, hostFetch) {
     stages: request.stages,
     next: 0,
     cur: null,
-    userJson: serialize(request.user, 'the fixture user').json,
-    contextJson: serialize(context, 'the fixture context').json,
-    envJson: serialize(request.env, 'env').json,
+    // Parsed from the host's JSON just now, before any user code of this run: plain data, and
+    // the built-ins are as the context began (warm realms compare or freeze them after each run).
+    userJson: JSONStringify(request.user) ?? 'null',
+    contextJson: JSONStringify(context),
+    envJson: JSONStringify(request.env),
     customData: {},
     idToken: {},
     accessToken: {},
