@@ -63,6 +63,62 @@ interface Load {
   p99: number;
 }
 
+/**
+ * Sends one request on `agent` and records it: its latency from `since` when the answer is a
+ * 200, an error otherwise. Resolves when the answer has been read.
+ */
+function sendOne(
+  agent: Agent,
+  base: URL,
+  path: string,
+  method: 'GET' | 'POST',
+  key: string | undefined,
+  since: number,
+  record: { latencies: number[]; errors: number },
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const req = request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        path,
+        method,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(method === 'POST'
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) }
+            : {}),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === 200) record.latencies.push(now() - since);
+          else record.errors++;
+          resolve();
+        });
+      },
+    );
+    req.on('error', () => {
+      record.errors++;
+      resolve();
+    });
+    if (method === 'POST') req.write(BODY);
+    req.end();
+  });
+}
+
+function summary(record: { latencies: number[]; errors: number }, wall: number): Load {
+  return {
+    requests: record.latencies.length,
+    errors: record.errors,
+    rps: (record.latencies.length / wall) * 1000,
+    p50: percentile(record.latencies, 50),
+    p99: percentile(record.latencies, 99),
+  };
+}
+
 /** Keeps CONCURRENCY requests in flight on keep-alive connections for `durationMs`. */
 async function load(
   base: URL,
@@ -72,57 +128,17 @@ async function load(
   durationMs: number,
 ): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let errors = 0;
+  const record = { latencies: [] as number[], errors: 0 };
   const started = now();
   const end = started + durationMs;
-  const once = () =>
-    new Promise<void>((resolve) => {
-      const t0 = now();
-      const req = request(
-        {
-          agent,
-          host: base.hostname,
-          port: base.port,
-          path,
-          method,
-          headers: {
-            ...(key ? { authorization: `Bearer ${key}` } : {}),
-            ...(method === 'POST'
-              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) }
-              : {}),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) latencies.push(now() - t0);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      if (method === 'POST') req.write(BODY);
-      req.end();
-    });
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (now() < end) await once();
+      while (now() < end) await sendOne(agent, base, path, method, key, now(), record);
     }),
   );
   const wall = now() - started;
   agent.destroy();
-  return {
-    requests: latencies.length,
-    errors,
-    rps: (latencies.length / wall) * 1000,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  return summary(record, wall);
 }
 
 /**
@@ -137,59 +153,23 @@ async function loadAtRate(
   durationMs: number,
 ): Promise<Load> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const latencies: number[] = [];
-  let errors = 0;
+  const record = { latencies: [] as number[], errors: 0 };
   const started = now();
   const total = Math.round((rate * durationMs) / 1000);
   const inFlight: Promise<void>[] = [];
-  const send = (due: number) =>
-    new Promise<void>((resolve) => {
-      const req = request(
-        {
-          agent,
-          host: base.hostname,
-          port: base.port,
-          path,
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${key}`,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(BODY),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) latencies.push(now() - due);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.write(BODY);
-      req.end();
-    });
   let sent = 0;
   while (sent < total) {
     const elapsed = now() - started;
     const dueCount = Math.min(total, Math.floor((elapsed * rate) / 1000) + 1);
-    for (; sent < dueCount; sent++) inFlight.push(send(started + (sent * 1000) / rate));
+    for (; sent < dueCount; sent++) {
+      inFlight.push(sendOne(agent, base, path, 'POST', key, started + (sent * 1000) / rate, record));
+    }
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inFlight);
   const wall = now() - started;
   agent.destroy();
-  return {
-    requests: latencies.length,
-    errors,
-    rps: (latencies.length / wall) * 1000,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  return summary(record, wall);
 }
 
 function startServer(dir: string): Promise<{ child: ChildProcess; url: string }> {

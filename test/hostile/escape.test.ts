@@ -3,8 +3,7 @@
  * every object the executor hands in, stack-trace hooks, callers, and any isolated-vm handle left
  * within reach. Each attack writes the sentinel file if it reaches Node, so the harness sees it.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
+import { describeInEachContext, type HostileCase } from './hostile-harness.ts';
 
 /**
  * Evaluates `return this` with the Function constructor found through `source` and reports what
@@ -141,21 +140,4 @@ const CASES: HostileCase[] = [
   },
 ];
 
-// Each case in a warm realm (the default, with its fallback), forced warm, and forced fresh.
-for (const isolation of [undefined, 'warm', 'fresh'] as const) {
-  describe(`hostile code: escape attempts${isolation ? ` (${isolation} context)` : ''}`, () => {
-    let suite: HostileSuite;
-    beforeAll(async () => {
-      suite = await openSuite(isolation);
-    });
-    afterAll(async () => {
-      await suite?.close();
-    });
-
-    for (const c of CASES) {
-      it(c.name, async () => {
-        await runHostileCase(suite, c);
-      });
-    }
-  });
-}
+describeInEachContext('hostile code: escape attempts', CASES);

@@ -6,7 +6,7 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor, type Executor, type SupervisedExecutor } from '../../main/executor/index.ts';
 import type { RunRequest, StageSource } from '../../shared/run-request.ts';
 import type { RunResult, StageOutcome, StageTrace } from '../../shared/run-result.ts';
@@ -276,4 +276,27 @@ export function normalRequest(): RunRequest {
     env: { GREETING: 'hello' },
     secrets: {},
   };
+}
+
+/**
+ * One describe block per kind of context: as a real run gets it (the warm context and its
+ * fallbacks), then the warm context and a fresh one forced, each with its own suite.
+ */
+export function describeInEachContext(title: string, cases: readonly HostileCase[]): void {
+  for (const isolation of [undefined, 'warm', 'fresh'] as const) {
+    describe(`${title}${isolation ? ` (${isolation} context)` : ''}`, () => {
+      let suite: HostileSuite;
+      beforeAll(async () => {
+        suite = await openSuite(isolation);
+      });
+      afterAll(async () => {
+        await suite?.close();
+      });
+      for (const c of cases) {
+        it(c.name, async () => {
+          await runHostileCase(suite, c);
+        });
+      }
+    });
+  }
 }

@@ -4,9 +4,9 @@
  * handing back its result. The run must still report the true data, or fail clearly — and the
  * host and the next run must never see the poison.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { RunResult } from '../../shared/run-result.ts';
-import { type HostileCase, type HostileSuite, openSuite, runHostileCase } from './hostile-harness.ts';
+import { describeInEachContext, type HostileCase } from './hostile-harness.ts';
 
 /** The stage continued and the host received the true user the guest passed to callback. */
 function expectTrueUser(nickname = 'ana') {
@@ -181,21 +181,4 @@ const CASES: HostileCase[] = [
   },
 ];
 
-// Each case in a warm realm (the default, with its fallback), forced warm, and forced fresh.
-for (const isolation of [undefined, 'warm', 'fresh'] as const) {
-  describe(`hostile code: poisoning what the executor reads${isolation ? ` (${isolation} context)` : ''}`, () => {
-    let suite: HostileSuite;
-    beforeAll(async () => {
-      suite = await openSuite(isolation);
-    });
-    afterAll(async () => {
-      await suite?.close();
-    });
-
-    for (const c of CASES) {
-      it(c.name, async () => {
-        await runHostileCase(suite, c);
-      });
-    }
-  });
-}
+describeInEachContext('hostile code: poisoning what the executor reads', CASES);
