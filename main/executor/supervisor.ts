@@ -10,7 +10,7 @@ import {
   type RunJob,
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
-import { parseGuestJson } from '../sandbox/result-json.ts';
+import { MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
 import { StageBoard } from '../sandbox/stage-board.ts';
 import {
   crashedResult,
@@ -243,7 +243,7 @@ export class Supervisor {
    */
   #parseResult(id: number, json: string): RunResult {
     try {
-      return parseGuestJson(json) as unknown as RunResult;
+      return parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
     } catch (error) {
       const run = this.#pending.get(id);
       const message = error instanceof Error ? error.message : String(error);

@@ -2,6 +2,11 @@ import type { Json } from '../../shared/schemas/json.ts';
 
 /** Largest status text accepted from a guest, in characters. */
 export const MAX_GUEST_JSON_CHARS = 32 * 1024 * 1024;
+/**
+ * Largest whole run result (every stage's trace, each answer up to the limit above), in
+ * characters: what a JavaScript string can hold.
+ */
+export const MAX_RESULT_JSON_CHARS = 512 * 1024 * 1024 - 64;
 const MAX_DEPTH = 200;
 
 /**
@@ -9,11 +14,11 @@ const MAX_DEPTH = 200;
  * capped, and keys that could reach a prototype when merged (`__proto__`, `constructor` holding
  * a `prototype`) are dropped.
  */
-export function parseGuestJson(text: unknown): Json {
+export function parseGuestJson(text: unknown, maxChars = MAX_GUEST_JSON_CHARS): Json {
   if (typeof text !== 'string') throw new Error('the sandbox answered with something that is not text');
-  if (text.length > MAX_GUEST_JSON_CHARS) {
+  if (text.length > maxChars) {
     throw new Error(
-      `the sandbox answered with ${Math.round(text.length / 1048576)} MB of data; the limit is 32 MB`,
+      `the sandbox answered with ${Math.round(text.length / 1048576)} MB of data; the limit is ${Math.round(maxChars / 1048576)} MB`,
     );
   }
   // Most answers hold nothing to drop: checked on the text, they skip the copy `clean` makes.

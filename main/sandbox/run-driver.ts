@@ -8,7 +8,7 @@ import type { StagePlacement } from './combine.ts';
 import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
 import { hostCall, liveFetch } from './host-calls.ts';
 import type { GuestEntry, IsolateSlot } from './isolate-slot.ts';
-import { MAX_GUEST_JSON_CHARS, parseGuestJson, redactSecrets } from './result-json.ts';
+import { MAX_GUEST_JSON_CHARS, MAX_RESULT_JSON_CHARS, parseGuestJson, redactSecrets } from './result-json.ts';
 
 /** What the guest answers after each call (see guest/runner.js `report`). */
 interface GuestStatus {
@@ -156,7 +156,10 @@ export async function driveRun(
   request: RunRequest,
   ctx: DriverContext,
 ): Promise<RunResult> {
-  return parseGuestJson(await driveRunJson(slot, request, ctx)) as unknown as RunResult;
+  return parseGuestJson(
+    await driveRunJson(slot, request, ctx),
+    MAX_RESULT_JSON_CHARS,
+  ) as unknown as RunResult;
 }
 
 /** `driveRun`, answering the result as JSON text (what the worker sends on). */
@@ -360,7 +363,8 @@ async function driveOnce(
     const head = JSON.stringify(status.r);
     let json = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"stages":[${stages.join(',')}],"durationMs":${performance.now() - started}}`;
     const secrets = request.secrets ?? {};
-    if (Object.keys(secrets).length > 0) json = JSON.stringify(redactSecrets(parseGuestJson(json), secrets));
+    if (Object.keys(secrets).length > 0)
+      json = JSON.stringify(redactSecrets(parseGuestJson(json, MAX_RESULT_JSON_CHARS), secrets));
     return { json, warm: taken.warm, traces: traceTexts };
   } catch (error) {
     if (isMemoryFault(error, slot)) {

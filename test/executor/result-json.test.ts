@@ -31,6 +31,12 @@ describe('parseGuestJson', () => {
     expect(parseGuestJson(deepOk)).toEqual(JSON.parse(deepOk));
   });
 
+  it('refuses text over its size limit and says both sizes', () => {
+    const text = JSON.stringify('a'.repeat(3 * 1024 * 1024));
+    expect(() => parseGuestJson(text, 2 * 1024 * 1024)).toThrow('3 MB of data; the limit is 2 MB');
+    expect(parseGuestJson(text)).toHaveLength(3 * 1024 * 1024);
+  });
+
   it('refuses what is not text or is not JSON', () => {
     expect(() => parseGuestJson(42)).toThrow(/not text/);
     expect(() => parseGuestJson('{"a":')).toThrow();
