@@ -355,7 +355,12 @@ async function driveOnce(
       );
       if (text === null) {
         return asText(
-          errorResult(request, { message: 'the sandbox runtime answered with a broken trace' }, [], started),
+          errorResult(
+            request,
+            { message: `the sandbox runtime answered with a broken trace for stage ${index + 1}` },
+            traces(),
+            started,
+          ),
         );
       }
       stages.push(text);
