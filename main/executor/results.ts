@@ -49,19 +49,20 @@ export function isOutOfMemoryReport(stderr: string): boolean {
 }
 
 /**
- * The result of a run that was in flight when the sandbox host died. With the stage that was
+ * The result of a run that was in flight when the sandbox host (or only its worker) died. With the stage that was
  * running (the host marks each stage start), the failure is that stage's, as any other fault.
  */
 export function crashedResult(
   request: RunRequest,
-  crash: { stage?: string; outOfMemory: boolean; memoryLimitMb: number },
+  crash: { stage?: string; outOfMemory: boolean; memoryLimitMb: number; workerOnly?: boolean },
   durationMs: number,
 ): RunResult {
   const where = crash.stage === undefined ? '' : ` in stage ${crash.stage}`;
+  const what = crash.workerOnly ? 'the sandbox worker running it ended' : 'the sandbox process died';
   const message = crash.outOfMemory
     ? `${SANDBOX_CRASHED}: out of memory${where} (the stage outgrew the memory limit of ${crash.memoryLimitMb} MB ` +
       'in one allocation, which aborts the sandbox; it was restarted and the next runs are not affected)'
-    : `${SANDBOX_CRASHED}${where} (the sandbox process died; it was restarted)`;
+    : `${SANDBOX_CRASHED}${where} (${what}; it was restarted)`;
   const result = failedResult(request, message, durationMs);
   if (crash.stage === undefined) return result;
   result.error = { message, stage: crash.stage };

@@ -1,17 +1,26 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
+import {
+  createLinkPath,
+  createLinkToken,
+  LineReader,
+  type LinkAddress,
+  type LinkCommand,
+  readHello,
+  readResultLine,
+} from '../sandbox/link.ts';
 import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
 import {
   type HostConfig,
   type HostToMain,
   hasType,
   type MainToHost,
-  type RunJob,
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
 import { MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
-import { StageBoard } from '../sandbox/stage-board.ts';
+import { StageBoard, type StageMark } from '../sandbox/stage-board.ts';
 import {
   crashedResult,
   EXECUTOR_CLOSED,
@@ -21,11 +30,29 @@ import {
 } from './results.ts';
 import type { SandboxState } from './types.ts';
 
+/** One sandbox worker's link (main/sandbox/link.ts), from its hello until it closes. */
+interface Link {
+  socket: Socket;
+  generation: number;
+  slot: number;
+  worker: number;
+  /** Runs sent on this link and not settled. */
+  inFlight: Set<number>;
+  /** Pipelines this link's worker has been sent (`pipeline` commands), by key. */
+  pipelines: Set<number>;
+  closed: boolean;
+  /** The host said this link's worker ended: its runs are lost once everything it sent is read. */
+  exited: boolean;
+  /** Resolves when the socket has closed (everything the worker sent has been read). */
+  whenClosed: Promise<void>;
+}
+
 interface PendingRun {
   id: number;
   request: RunRequest;
   startedAt: number;
-  sent: boolean;
+  /** The link the run was sent on; null while it waits in the queue. */
+  link: Link | null;
   resolve: (result: RunResult) => void;
   detach: () => void;
 }
@@ -39,14 +66,24 @@ export interface SupervisorOptions {
 /** Restarts in a row without reaching `ready` before we give up and fail the queue. */
 const MAX_FAILED_STARTS = 5;
 /**
- * Runs in flight per isolate: enough that a worker always has its next runs at hand while the
- * host's main thread waits for a core (a crash of the host fails at most these).
+ * Runs in flight per worker with a long queue (bulk replays): enough that a worker always has
+ * its next runs at hand while this process waits for a core. A link is topped up only once half
+ * of them are done, so each write carries several runs (a crash fails at most these).
  */
-const WINDOW_PER_ISOLATE = 8;
+const BULK_PER_LINK = 8;
+/** A link's worker keeps at most this many pipelines; past it, it is told to forget them all. */
+const PIPELINES_PER_LINK = 256;
+/** Pipeline keys remembered here (the key of a pipeline is its stages' JSON text). */
+const PIPELINE_KEYS = 1024;
+/** A worker that connects but does not say hello within this time is dropped. */
+const HELLO_TIMEOUT_MS = 30_000;
+/** After the host dies, its links get this long to deliver what they had read before it died. */
+const DRAIN_AFTER_EXIT_MS = 2000;
 
 /**
- * Owns the sandbox host process: spawns it, feeds it runs (at most a small window in flight so a
- * crash loses only those), restarts it when it dies and reports the state.
+ * Owns the sandbox host process: spawns it, feeds runs to its workers over their links (a small
+ * window in flight per worker, so a crash loses only those), restarts it when it dies and reports
+ * the state.
  */
 export class Supervisor {
   #options: SupervisorOptions;
@@ -59,19 +96,41 @@ export class Supervisor {
   #ready = false;
   #failedStarts = 0;
   #closing: Promise<void> | null = null;
-  #window: number;
-  /** Runs sent to the current host and not settled. */
-  #inFlight = 0;
   #pumpScheduled = false;
   /** The tail of the current host's stderr, read when it dies to tell an out-of-memory abort. */
   #stderrTail = '';
-  /** Where the current host's workers note the stage they run, read when it dies. */
+  /** Where the current host's workers note the stage they run, read when one dies. */
   #board: StageBoard | null = null;
+  /** The server the workers' links connect to, and where it listens. */
+  #server: Server;
+  #linkPath: { path: string; dispose: () => void };
+  #token = createLinkToken();
+  /** Which start of the host is current; links say which one they belong to. */
+  #generation = 0;
+  /** The current host's links by worker slot. */
+  #links = new Map<number, Link>();
+  /** Every open link, of any host start (closing ones included). */
+  #openLinks = new Set<Link>();
+  /** The current host's links by worker number, kept until what they owe is settled. */
+  #byWorker = new Map<number, Link>();
+  #pipelineKeys = new Map<string, number>();
+  #nextPipelineKey = 1;
+  /** Set when the link server cannot listen: every run fails with it. */
+  #linkFailure: string | null = null;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
-    this.#window = Math.max(2, options.config.poolSize * WINDOW_PER_ISOLATE);
-    this.#spawn();
+    this.#linkPath = createLinkPath();
+    this.#server = createServer((socket) => this.#onConnection(socket));
+    this.#server.on('error', (error) => {
+      this.#linkFailure = `sandbox could not start: its link could not be opened (${error.message})`;
+      for (const run of [...this.#pending.values()])
+        this.#settle(run.id, failedResult(run.request, this.#linkFailure));
+      this.#setState('closed');
+    });
+    this.#server.listen(this.#linkPath.path, () => {
+      if (!this.#closing) this.#spawn();
+    });
   }
 
   get state(): SandboxState {
@@ -90,6 +149,7 @@ export class Supervisor {
 
   submit(request: RunRequest, signal?: AbortSignal): Promise<RunResult> {
     if (this.#closing) return Promise.resolve(failedResult(request, EXECUTOR_CLOSED));
+    if (this.#linkFailure) return Promise.resolve(failedResult(request, this.#linkFailure));
     if (signal?.aborted) return Promise.resolve(failedResult(request, RUN_CANCELLED));
     return new Promise<RunResult>((resolve) => {
       const id = this.#nextId++;
@@ -99,7 +159,7 @@ export class Supervisor {
         id,
         request,
         startedAt: performance.now(),
-        sent: false,
+        link: null,
         resolve,
         detach: () => signal?.removeEventListener('abort', onAbort),
       });
@@ -115,14 +175,21 @@ export class Supervisor {
         this.#settle(run.id, failedResult(run.request, EXECUTOR_CLOSED));
       const child = this.#child;
       this.#setState('closed');
-      if (!child || child.exitCode !== null || child.signalCode !== null) {
+      const done = (): void => {
+        for (const link of this.#openLinks) link.socket.destroy();
+        this.#server.close();
+        this.#linkPath.dispose();
+        this.#board?.dispose();
         resolve();
+      };
+      if (!child || child.exitCode !== null || child.signalCode !== null) {
+        done();
         return;
       }
       const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
       child.once('exit', () => {
         clearTimeout(timer);
-        resolve();
+        done();
       });
       this.#send({ type: 'shutdown' });
     });
@@ -135,6 +202,9 @@ export class Supervisor {
     this.#board?.dispose();
     const board = new StageBoard(this.#options.config.poolSize);
     this.#board = board;
+    this.#generation += 1;
+    this.#links.clear();
+    this.#byWorker.clear();
     const child = spawn(binary, ['--no-warnings', entry], {
       // fd 2: the host's stderr, passed on and kept for a crash verdict.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -155,23 +225,130 @@ export class Supervisor {
     child.on('error', (error) => {
       process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
     });
-    this.#send({ type: 'init', config: this.#options.config });
+    this.#send({ type: 'init', config: this.#options.config, link: this.#address() });
+  }
+
+  #address(): LinkAddress {
+    return { path: this.#linkPath.path, token: this.#token, generation: this.#generation };
+  }
+
+  #onConnection(socket: Socket): void {
+    const reader = new LineReader();
+    let link: Link | null = null;
+    let closed!: () => void;
+    const whenClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const helloTimer = setTimeout(() => socket.destroy(), HELLO_TIMEOUT_MS);
+    socket.on('data', (chunk: Buffer) =>
+      reader.push(chunk, (line) => {
+        if (link) {
+          this.#onLinkLine(link, line);
+          return;
+        }
+        clearTimeout(helloTimer);
+        const hello = readHello(line, this.#address(), this.#options.config.poolSize);
+        if (!hello || this.#closing) {
+          socket.destroy();
+          return;
+        }
+        link = {
+          socket,
+          generation: hello.generation,
+          slot: hello.slot,
+          worker: hello.worker,
+          inFlight: new Set(),
+          pipelines: new Set(),
+          closed: false,
+          exited: false,
+          whenClosed,
+        };
+        this.#openLinks.add(link);
+        this.#byWorker.set(link.worker, link);
+        this.#onLinkUp(link);
+      }),
+    );
+    // A write after the worker died fails here; its 'close' follows and settles what is owed.
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      closed();
+      if (link) this.#onLinkClosed(link);
+    });
+  }
+
+  #onLinkUp(link: Link): void {
+    const previous = this.#links.get(link.slot);
+    // A new worker in a slot means the one before it ended; the host's word on it may still be on its way.
+    if (previous && previous !== link) this.#onWorkerExit(previous);
+    this.#links.set(link.slot, link);
+    if (!this.#ready && this.#links.size === this.#options.config.poolSize) {
+      this.#ready = true;
+      this.#failedStarts = 0;
+      if (!this.#closing) this.#setState('ready');
+    }
+    this.#pump();
+  }
+
+  #onLinkLine(link: Link, line: string): void {
+    const done = readResultLine(line);
+    if (!done) {
+      process.stderr.write(
+        `pipeline-studio sandbox: its link sent an unexpected line (${line.slice(0, 80)})\n`,
+      );
+      return;
+    }
+    if (!link.inFlight.has(done.id)) return;
+    this.#settle(done.id, this.#parseResult(done.id, done.json));
+    this.#pump();
+  }
+
+  #onLinkClosed(link: Link): void {
+    link.closed = true;
+    this.#openLinks.delete(link);
+    if (this.#links.get(link.slot) === link) this.#links.delete(link.slot);
+    if (link.exited) this.#failLink(link, this.#board?.read() ?? [], false);
+  }
+
+  /**
+   * A worker ended while its host lives on. What it sent before it ended is still read; the runs
+   * it owes after that fail once its link has closed.
+   */
+  #onWorkerExit(link: Link): void {
+    if (link.exited) return;
+    link.exited = true;
+    if (this.#links.get(link.slot) === link) this.#links.delete(link.slot);
+    if (link.closed) this.#failLink(link, this.#board?.read() ?? [], false);
+  }
+
+  /** Fails the runs a link still owes: its worker (or the whole host) is gone. */
+  #failLink(link: Link, marks: StageMark[], outOfMemory: boolean): void {
+    if (this.#byWorker.get(link.worker) === link) this.#byWorker.delete(link.worker);
+    const running = new Map(marks.map((mark) => [mark.runId, mark.stageIndex]));
+    const workerOnly = link.generation === this.#generation && this.#child !== null;
+    for (const id of [...link.inFlight]) {
+      const run = this.#pending.get(id);
+      if (!run) continue;
+      const stageIndex = running.get(id);
+      const crash = {
+        stage: stageIndex === undefined ? undefined : run.request.stages[stageIndex]?.name,
+        outOfMemory,
+        memoryLimitMb: run.request.memoryLimitMb ?? this.#options.config.memoryLimitMb,
+        workerOnly,
+      };
+      this.#settle(id, crashedResult(run.request, crash, performance.now() - run.startedAt));
+    }
   }
 
   #onMessage(child: ChildProcess, message: unknown): void {
     if (child !== this.#child || !hasType(message)) return;
     const msg = message as HostToMain;
     switch (msg.type) {
-      case 'ready':
-        this.#ready = true;
-        this.#failedStarts = 0;
-        if (!this.#closing) this.#setState('ready');
-        this.#pump();
+      case 'worker-exit': {
+        const link = this.#byWorker.get(msg.worker);
+        if (link) this.#onWorkerExit(link);
         return;
-      case 'results':
-        for (const done of msg.results) this.#settle(done.id, this.#parseResult(done.id, done.json));
-        this.#pump();
-        return;
+      }
       case 'log':
         process.stderr.write(`pipeline-studio sandbox: ${msg.message}\n`);
         return;
@@ -181,24 +358,28 @@ export class Supervisor {
   #onExit(child: ChildProcess): void {
     if (child !== this.#child) return;
     this.#child = null;
+    const generation = this.#generation;
     const outOfMemory = isOutOfMemoryReport(this.#stderrTail);
-    const running = new Map((this.#board?.read() ?? []).map((mark) => [mark.runId, mark.stageIndex]));
+    const marks = this.#board?.read() ?? [];
     this.#board?.dispose();
     this.#board = null;
-    const inFlight = [...this.#pending.values()].filter((run) => run.sent);
-    for (const run of inFlight) {
-      const stageIndex = running.get(run.id);
-      const crash = {
-        stage: stageIndex === undefined ? undefined : run.request.stages[stageIndex]?.name,
-        outOfMemory,
-        memoryLimitMb: run.request.memoryLimitMb ?? this.#options.config.memoryLimitMb,
-      };
-      this.#settle(run.id, crashedResult(run.request, crash, performance.now() - run.startedAt));
-    }
+    this.#links.clear();
+    // The dead host's links deliver what they had read before it died; then what is owed fails.
+    const links = [...this.#openLinks].filter((link) => link.generation === generation);
+    const lost = [...this.#pending.values()].filter((run) => run.link?.generation === generation);
+    void Promise.race([
+      Promise.all(links.map((link) => link.whenClosed)),
+      new Promise((resolve) => setTimeout(resolve, DRAIN_AFTER_EXIT_MS)),
+    ]).then(() => {
+      for (const link of links) link.socket.destroy();
+      const owed = new Set(lost.map((run) => run.link as Link));
+      for (const link of owed) this.#failLink(link, marks, outOfMemory);
+    });
     if (this.#closing) return;
     if (!this.#ready) this.#failedStarts += 1;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
       for (const run of [...this.#pending.values()]) {
+        if (run.link !== null) continue;
         this.#settle(
           run.id,
           failedResult(run.request, 'sandbox could not start: the host process keeps exiting'),
@@ -213,7 +394,7 @@ export class Supervisor {
     }, delay);
   }
 
-  /** Submits made in one synchronous burst (runMany) go to the host in one message. */
+  /** Submits made in one synchronous burst (runMany) go out together. */
   #schedulePump(): void {
     if (this.#pumpScheduled) return;
     this.#pumpScheduled = true;
@@ -223,22 +404,66 @@ export class Supervisor {
     });
   }
 
+  /**
+   * Runs in flight per link: with a long queue, `BULK_PER_LINK`; with a short one, one at a
+   * time, so a quick run is never stuck behind a slow one while another worker is free.
+   */
+  #perLink(links: number): number {
+    const waiting = this.#queue.length;
+    if (waiting >= BULK_PER_LINK * links) return BULK_PER_LINK;
+    return waiting >= 2 * links ? BULK_PER_LINK / 2 : 1;
+  }
+
   #pump(): void {
-    if (!this.#ready || !this.#child) return;
-    const batch: RunJob[] = [];
-    while (this.#inFlight < this.#window && this.#queue.length > 0) {
-      const id = this.#queue.shift() as number;
-      const run = this.#pending.get(id);
-      if (!run) continue;
-      run.sent = true;
-      this.#inFlight += 1;
-      batch.push({ id, request: run.request });
+    if (!this.#ready || this.#queue.length === 0) return;
+    const links = [...this.#links.values()].filter((link) => !link.closed && !link.exited);
+    if (links.length === 0) return;
+    const limit = this.#perLink(links.length);
+    for (const link of links) {
+      // Topped up once half its runs are done, so a write carries several runs.
+      if (link.inFlight.size * 2 > limit) continue;
+      const lines: string[] = [];
+      while (link.inFlight.size < limit && this.#queue.length > 0) {
+        const run = this.#pending.get(this.#queue.shift() as number);
+        if (!run) continue;
+        this.#commands(link, run, lines);
+        run.link = link;
+        link.inFlight.add(run.id);
+      }
+      if (lines.length > 0) link.socket.write(`${lines.join('\n')}\n`);
     }
-    if (batch.length > 0) this.#send({ type: 'runs', runs: batch });
+  }
+
+  /** The lines that send one run: its pipeline first when this link's worker has not had it. */
+  #commands(link: Link, run: PendingRun, lines: string[]): void {
+    const { stages, ...request } = run.request;
+    const text = JSON.stringify(stages);
+    let key = this.#pipelineKeys.get(text);
+    if (key === undefined) {
+      if (this.#pipelineKeys.size >= PIPELINE_KEYS) this.#pipelineKeys.clear();
+      key = this.#nextPipelineKey++;
+      this.#pipelineKeys.set(text, key);
+    }
+    if (!link.pipelines.has(key)) {
+      if (link.pipelines.size >= PIPELINES_PER_LINK) {
+        lines.push(JSON.stringify({ type: 'forget' } satisfies LinkCommand));
+        link.pipelines.clear();
+      }
+      lines.push(`{"type":"pipeline","key":${key},"stages":${text}}`);
+      link.pipelines.add(key);
+    }
+    const command: LinkCommand = {
+      type: 'run',
+      id: run.id,
+      pipeline: key,
+      request,
+      memoryLimitMb: this.#options.config.memoryLimitMb,
+    };
+    lines.push(JSON.stringify(command));
   }
 
   /**
-   * The host's JSON text of a result: its stage traces are the guest's own text, so it is parsed
+   * The worker's JSON text of a result: its stage traces are the guest's own text, so it is parsed
    * with the limits for guest data (size, depth, no `__proto__` keys).
    */
   #parseResult(id: number, json: string): RunResult {
@@ -249,7 +474,7 @@ export class Supervisor {
       const message = error instanceof Error ? error.message : String(error);
       return failedResult(
         run?.request as RunRequest,
-        `the sandbox host sent a result that is not JSON (${message}); please report this`,
+        `the sandbox sent a result that is not JSON (${message}); please report this`,
       );
     }
   }
@@ -257,7 +482,9 @@ export class Supervisor {
   #cancel(id: number): void {
     const run = this.#pending.get(id);
     if (!run) return;
-    if (run.sent) this.#send({ type: 'cancel', id });
+    if (run.link && !run.link.closed) {
+      run.link.socket.write(`${JSON.stringify({ type: 'cancel', id } satisfies LinkCommand)}\n`);
+    }
     this.#settle(id, failedResult(run.request, RUN_CANCELLED, performance.now() - run.startedAt));
     this.#pump();
   }
@@ -266,7 +493,7 @@ export class Supervisor {
     const run = this.#pending.get(id);
     if (!run) return;
     this.#pending.delete(id);
-    if (run.sent) this.#inFlight -= 1;
+    if (run.link) run.link.inFlight.delete(id);
     else {
       const queued = this.#queue.indexOf(id);
       if (queued >= 0) this.#queue.splice(queued, 1);
@@ -279,7 +506,7 @@ export class Supervisor {
     const child = this.#child;
     if (!child?.connected) return;
     child.send(message, (error) => {
-      // A send can fail only when the host just died; its exit handler fails the run.
+      // A send can fail only when the host just died; its exit handler fails the runs.
       if (error && child === this.#child) child.kill('SIGKILL');
     });
   }

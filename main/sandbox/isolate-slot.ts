@@ -104,12 +104,17 @@ export class IsolateSlot {
     );
   }
 
-  /** Compiles (or reuses) the script defining every stage; stages with syntax errors are marked. */
+  /**
+   * Compiles (or reuses) the script defining every stage; stages with syntax errors are marked.
+   * `knownKey`, when given, names these exact stages for good (the worker's pipeline key), so
+   * their sources need not be joined to look them up.
+   */
   load(
     stages: StageSource[],
     syntaxCache: Map<string, StagePlacement['syntaxError'] | null>,
+    knownKey?: string,
   ): LoadedPipeline {
-    const sourceKey = stages.map((stage) => `${stage.path}\n${stage.code}`).join('\u0000');
+    const sourceKey = knownKey ?? stages.map((stage) => `${stage.path}\n${stage.code}`).join('\u0000');
     const warm = this.#bySource.get(sourceKey);
     if (warm) return warm;
     const broken = new Map<number, StagePlacement['syntaxError']>();

@@ -2,56 +2,42 @@
  * The typed messages between the executor (main), the sandbox host process and its worker
  * threads. Everything here is plain JSON data: it crosses a process boundary.
  */
-import type { RunRequest } from '../../shared/run-request.ts';
+import type { LinkAddress } from './link.ts';
 
-/** Settings the host receives once, in its `init` message. */
 /** The environment variable giving the sandbox host the path of its stage board (stage-board.ts). */
 export const STAGE_BOARD_ENV = 'PIPELINE_STUDIO_STAGE_BOARD';
 
+/** Settings the host receives once, in its `init` message. */
 export interface HostConfig {
   poolSize: number;
   memoryLimitMb: number;
 }
 
-/** One run handed to the host. */
-export interface RunJob {
-  id: number;
-  request: RunRequest;
-}
-
 /**
- * One finished run: its RunResult as JSON text. Text crosses the thread and process boundaries
- * as one flat copy; an object graph would be structured-cloned twice (worker → host → main),
- * which cost several times the run's own serialization (measured: scratch/perf).
+ * main → sandbox host. Runs do not come this way: each worker has its own link to main
+ * (link.ts), so the host's main thread only starts, restarts and reports its workers.
  */
-export interface RunDone {
-  id: number;
-  json: string;
-}
-
-/** main → sandbox host. Runs come in batches: one message per pump, not one per run. */
-export type MainToHost =
-  | { type: 'init'; config: HostConfig }
-  | { type: 'runs'; runs: RunJob[] }
-  | { type: 'cancel'; id: number }
-  | { type: 'shutdown' };
+export type MainToHost = { type: 'init'; config: HostConfig; link: LinkAddress } | { type: 'shutdown' };
 
 /** sandbox host → main. */
 export type HostToMain =
-  | { type: 'ready'; pid: number; poolSize: number }
-  | { type: 'results'; results: RunDone[] }
+  /** A worker thread ended (its link's runs in flight are lost); a new one is starting. */
+  | { type: 'worker-exit'; slot: number; worker: number }
   | { type: 'log'; level: 'warn' | 'error'; message: string };
 
-/** sandbox host → one worker thread (each owns one isolate). */
-export type HostToWorker =
-  | { type: 'run'; id: number; request: RunRequest; memoryLimitMb: number }
-  | { type: 'cancel'; id: number };
+/** What the host gives each worker thread. */
+export interface WorkerSettings {
+  memoryLimitMb: number;
+  link: LinkAddress;
+  slot: number;
+  /** This worker's number among all the host has started (its hello and its exit name it). */
+  worker: number;
+  /** The stage board's path (stage-board.ts); absent when the host was started without one. */
+  stageBoard?: string;
+}
 
-/** worker thread → sandbox host. */
-export type WorkerToHost =
-  | { type: 'ready' }
-  | { type: 'result'; id: number; json: string }
-  | { type: 'log'; level: 'warn' | 'error'; message: string };
+/** worker thread → sandbox host (runs and results use the link). */
+export type WorkerToHost = { type: 'log'; level: 'warn' | 'error'; message: string };
 
 /** True when `value` looks like a message of the given union (a `type` string is present). */
 export function hasType(value: unknown): value is { type: string } {

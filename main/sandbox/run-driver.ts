@@ -38,6 +38,8 @@ export interface DriverContext {
   isCancelled: () => boolean;
   /** Told the index of each stage as it starts, so a crash of the whole host can name it. */
   onStage?: (index: number) => void;
+  /** A name for exactly these stages, if the caller has one (IsolateSlot.load `knownKey`). */
+  pipelineKey?: string;
 }
 
 /**
@@ -199,7 +201,7 @@ async function driveOnce(
   let guest: GuestRequest;
   let loaded: ReturnType<IsolateSlot['load']>;
   try {
-    loaded = slot.load(request.stages, ctx.syntaxCache);
+    loaded = slot.load(request.stages, ctx.syntaxCache, ctx.pipelineKey);
     guest = toGuestRequest(request, loaded.combined.placements);
   } catch (error) {
     if (error instanceof BadRequest)

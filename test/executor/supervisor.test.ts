@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExecutor, type RunResult, type SandboxState } from '../../main/executor/index.ts';
 import { passThrough, request, stage } from './helpers.ts';
@@ -105,5 +106,32 @@ describe('cancellation and streaming', () => {
     expect(own.state).toBe('closed');
     const refused = await own.run(request('PRE_AUTHENTICATION', [quick]));
     expect(refused.error?.message).toContain('executor closed');
+  });
+});
+
+describe('a worker that ends while its host lives on', () => {
+  const withEndingWorker = createExecutor({
+    poolSize: 1,
+    hostEntry: fileURLToPath(new URL('./fixtures/worker-ending-host.ts', import.meta.url)),
+  });
+  afterAll(() => withEndingWorker.close());
+
+  it('fails its runs in flight, naming the stage; the host keeps its pid and the next run works', async () => {
+    const warm = await withEndingWorker.run(request('PRE_AUTHENTICATION', [quick]));
+    expect(warm.outcome).toBe('continue');
+    const pid = withEndingWorker.hostPid as number;
+    const running = withEndingWorker.run(request('PRE_AUTHENTICATION', [{ ...spin, timeoutSeconds: 2 }]));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    process.kill(pid, 'SIGUSR2');
+    const crashed = await running;
+    expect(crashed.outcome).toBe('error');
+    expect(crashed.error).toEqual({
+      message: 'sandbox crashed in stage spin (the sandbox worker running it ended; it was restarted)',
+      stage: 'spin',
+    });
+    const next = await withEndingWorker.run(request('PRE_AUTHENTICATION', [quick]));
+    expect(next.outcome).toBe('continue');
+    expect(withEndingWorker.hostPid).toBe(pid);
+    expect(withEndingWorker.state).toBe('ready');
   });
 });
