@@ -14,10 +14,13 @@ import { MAX_GUEST_JSON_CHARS, MAX_RESULT_JSON_CHARS, parseGuestJson, redactSecr
 interface GuestStatus {
   k: 'S' | 'W' | 'D' | 'X';
   i: number;
-  r?: Omit<RunResult, 'stages' | 'durationMs'>;
+  /** Once done: the result without its stages, as the guest's JSON text (parsed by the caller). */
+  r?: string;
   /** Traces of the stages finished since the last answer, as the guest's JSON text. */
   texts?: string[];
 }
+
+const STATUS_LINE = /^([SWD])(\d{1,9})$/;
 
 /** Runtime work of our own (loading, starting) gets this much CPU time per call. */
 const RUNTIME_CALL_MS = 2000;
@@ -43,17 +46,26 @@ export interface DriverContext {
 }
 
 /**
- * A guest answer: its status as JSON on the first line, then one line of JSON text per finished
- * stage's trace (JSON text never holds a raw line break). The traces are not parsed here: they
- * are joined into the result's text, which the supervisor parses with the same limits.
+ * A guest answer: its status on the first line (`S2`, `W2`, `D4` or `X`), then, once done, the
+ * result as JSON, then one line of JSON text per finished stage's trace (JSON text never holds a
+ * raw line break). Nothing after the status is parsed here: the texts are joined into the
+ * result's text, which the supervisor parses with the limits for guest data.
  */
 function readStatus(text: unknown): GuestStatus {
-  if (typeof text === 'string' && text.length > MAX_GUEST_JSON_CHARS) parseGuestJson(text);
-  const cut = typeof text === 'string' ? text.indexOf('\n') : -1;
-  if (cut < 0) return asStatus(parseGuestJson(text));
-  const answer = text as string;
-  const status = asStatus(parseGuestJson(answer.slice(0, cut)));
-  status.texts = answer.slice(cut + 1).split('\n');
+  if (typeof text !== 'string') throw new Error('the sandbox runtime answered with something that is not text');
+  if (text.length > MAX_GUEST_JSON_CHARS) parseGuestJson(text);
+  const lines = text.split('\n');
+  const head = lines[0] as string;
+  if (head === 'X') return { k: 'X', i: -1 };
+  const match = STATUS_LINE.exec(head);
+  if (!match) throw new Error('the sandbox runtime answered with an unexpected value');
+  const status: GuestStatus = { k: match[1] as GuestStatus['k'], i: Number(match[2]) };
+  let rest = 1;
+  if (status.k === 'D') {
+    status.r = lines[1];
+    rest = 2;
+  }
+  if (lines.length > rest) status.texts = lines.slice(rest);
   return status;
 }
 
@@ -72,14 +84,6 @@ function parseTrace(text: string): StageTrace | undefined {
 function withDuration(text: string, durationMs: number): string | null {
   if (text.length < 2 || text[0] !== '{' || text[text.length - 1] !== '}') return null;
   return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"durationMs":${durationMs}}`;
-}
-
-function asStatus(json: Json): GuestStatus {
-  const status = json as unknown as GuestStatus;
-  if (typeof status !== 'object' || status === null || typeof status.k !== 'string') {
-    throw new Error('the sandbox runtime answered with an unexpected value');
-  }
-  return status;
 }
 
 function errorText(error: unknown): string {
@@ -367,7 +371,12 @@ async function driveOnce(
       }
       stages.push(text);
     }
-    const head = JSON.stringify(status.r);
+    const head = status.r;
+    if (head.length < 2 || head[0] !== '{' || head[head.length - 1] !== '}') {
+      return asText(
+        errorResult(request, { message: 'the sandbox runtime answered with a broken result' }, traces(), started),
+      );
+    }
     let json = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"stages":[${stages.join(',')}],"durationMs":${performance.now() - started}}`;
     const secrets = request.secrets ?? {};
     if (Object.keys(secrets).length > 0)

@@ -2,7 +2,8 @@
 // Guest runtime, part 10: the run state machine. The host drives it with one call per step:
 // `start` sets the run up, each `step` finishes the current stage if it settled (or fires its
 // next virtual timer, or declares it stalled) and starts the next one. Microtasks drain between
-// calls, inside the same CPU timeout. Each answer is JSON text the host parses with its own limits.
+// calls, inside the same CPU timeout. Each answer is text the host reads with its own limits
+// (see `report`).
 
 let run = null;
 let factories = null;
@@ -45,7 +46,7 @@ function liveRequest(_stage, payload) {
 }
 
 function deliver(token, id, text) {
-  if (run === null || token !== run.token) return '{"k":"X"}';
+  if (run === null || token !== run.token) return 'X';
   const resolveAnswer = MapGet(run.waiting, id);
   if (resolveAnswer !== undefined) {
     MapDelete(run.waiting, id);
@@ -178,7 +179,7 @@ function settleFault(stage, error) {
 }
 
 function start(token, requestJson, hostCall, hostFetch) {
-  if (run !== null) return '{"k":"X"}';
+  if (run !== null) return 'X';
   const request = JSONParse(requestJson);
   // Not in the snapshot: deleting these there breaks context deserialization.
   delete globalThis.SharedArrayBuffer;
@@ -241,7 +242,7 @@ function start(token, requestJson, hostCall, hostFetch) {
 }
 
 function step(token, flag) {
-  if (run === null || token !== run.token) return '{"k":"X"}';
+  if (run === null || token !== run.token) return 'X';
   if (run.doneJson !== null) return report('D');
   const stage = run.cur;
   if (stage !== null) {
@@ -286,15 +287,16 @@ function step(token, flag) {
 }
 
 /**
- * The host's view: which stage the next call works on and the result once done, as JSON on the
- * first line; then the traces of the stages finished since the last answer, one JSON text a line.
+ * The host's view, one line each: which stage the next call works on (`S2`: stepping stage 2,
+ * `W2`: waiting for the host's HTTP answers, `D4`: done), then, once done, the result as JSON;
+ * then the traces of the stages finished since the last answer, one JSON text a line (JSON text
+ * never holds a raw line break). `X` alone: the call did not belong to the run.
  */
 function report(kind) {
   let index = run.cur === null ? run.next : run.cur.index;
   if (run.cur === null) while (index < run.stages.length && !run.stages[index].enabled) index += 1;
-  let out = `{"k":"${kind}","i":${index}`;
-  if (kind === 'D') out += `,"r":${run.doneJson}`;
-  out += '}';
+  let out = `${kind}${index}`;
+  if (kind === 'D') out += `\n${run.doneJson}`;
   if (run.finished.length > 0) {
     out += `\n${ArrayJoin(run.finished, '\n')}`;
     run.finished = newList();
@@ -305,7 +307,7 @@ function report(kind) {
 
 /** The last answer again, after the host lost it to an unhandled rejection (noted in the log). */
 function again(token, message) {
-  if (run === null || token !== run.token) return '{"k":"X"}';
+  if (run === null || token !== run.token) return 'X';
   const stage = currentStage();
   if (stage !== null) pushLog(stage, 'warn', [`unhandled promise rejection: ${safeString(message)}`]);
   return run.lastReport ?? report('S');
