@@ -52,7 +52,8 @@ export interface DriverContext {
  * result's text, which the supervisor parses with the limits for guest data.
  */
 function readStatus(text: unknown): GuestStatus {
-  if (typeof text !== 'string') throw new Error('the sandbox runtime answered with something that is not text');
+  if (typeof text !== 'string')
+    throw new Error('the sandbox runtime answered with something that is not text');
   if (text.length > MAX_GUEST_JSON_CHARS) parseGuestJson(text);
   const lines = text.split('\n');
   const head = lines[0] as string;
@@ -374,7 +375,12 @@ async function driveOnce(
     const head = status.r;
     if (head.length < 2 || head[0] !== '{' || head[head.length - 1] !== '}') {
       return asText(
-        errorResult(request, { message: 'the sandbox runtime answered with a broken result' }, traces(), started),
+        errorResult(
+          request,
+          { message: 'the sandbox runtime answered with a broken result' },
+          traces(),
+          started,
+        ),
       );
     }
     let json = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"stages":[${stages.join(',')}],"durationMs":${performance.now() - started}}`;
