@@ -205,15 +205,21 @@ export class Supervisor {
     this.#generation += 1;
     this.#links.clear();
     this.#byWorker.clear();
-    // --single-threaded-gc: the workers collect their own isolates' garbage. V8's parallel helper
-    // threads only competed with them for the cores (measured: 30 µs less CPU per run).
-    const child = spawn(binary, ['--no-warnings', '--single-threaded-gc', entry], {
-      // fd 2: the host's stderr, passed on and kept for a crash verdict.
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
-      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', [STAGE_BOARD_ENV]: board.path },
-    });
+    // The workers scavenge and sweep their own isolates' heaps: V8's parallel helper threads only
+    // competed with them for the cores (about 20 µs less CPU per run). Not --single-threaded-gc:
+    // without concurrent marking, isolated-vm asserts when a worker thread ends.
+    // --no-parallel-scavenge and --no-concurrent-sweeping: measured (scratch/perf/abx.ts).
+    const child = spawn(
+      binary,
+      ['--no-warnings', '--no-parallel-scavenge', '--no-concurrent-sweeping', entry],
+      {
+        // fd 2: the host's stderr, passed on and kept for a crash verdict.
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+        // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
+        env: { PATH: process.env.PATH ?? '', TZ: 'UTC', [STAGE_BOARD_ENV]: board.path },
+      },
+    );
     this.#child = child;
     this.#ready = false;
     this.#stderrTail = '';

@@ -135,3 +135,29 @@ describe('a worker that ends while its host lives on', () => {
     expect(withEndingWorker.state).toBe('ready');
   });
 });
+
+describe('closing', () => {
+  it('ends the sandbox host cleanly: it exits with nothing on stderr (no native assertion at teardown)', async () => {
+    const closing = createExecutor({ poolSize: 2 });
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      const results = await closing.runMany(
+        Array.from({ length: 40 }, () => request('PRE_AUTHENTICATION', [quick])),
+      );
+      expect(results.every((r) => r.outcome === 'continue')).toBe(true);
+      const pid = closing.hostPid as number;
+      await closing.close();
+      expect(() => process.kill(pid, 0), 'the host process is gone').toThrow();
+      // Its last stderr lines arrive with its exit; give them a moment to be passed on.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.stderr.write = original;
+    }
+    expect(written.join('')).toBe('');
+  });
+});
