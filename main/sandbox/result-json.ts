@@ -22,18 +22,27 @@ export function parseGuestJson(text: unknown, maxChars = MAX_GUEST_JSON_CHARS): 
     );
   }
   // Most answers hold nothing to drop: checked on the text, they skip the copy `clean` makes.
-  if (!NEEDS_CLEANING.test(text) && depthWithin(text, MAX_DEPTH)) return JSON.parse(text) as Json;
+  if (!needsCleaning(text) && depthWithin(text, MAX_DEPTH)) return JSON.parse(text) as Json;
   return clean(JSON.parse(text) as unknown, 0);
 }
 
 /**
  * Text that may parse to something `clean` changes: a `__proto__` or `constructor` key, or a
- * number too large to be finite (a three-digit exponent, or 300 digits in a row).
+ * number too large to be finite (a three-digit exponent, or 300 digits in a row). The plain
+ * searches first: one regular expression with all four took twice as long.
  */
-const NEEDS_CLEANING = /__proto__|"constructor"|[eE]\+?\d{3}|\d{300}/;
+const HUGE_NUMBER = /[eE]\+?\d{3}|\d{300}/;
+function needsCleaning(text: string): boolean {
+  return text.includes('__proto__') || text.includes('"constructor"') || HUGE_NUMBER.test(text);
+}
 
 /** True when no array or object in the JSON text nests deeper than `max`. */
 function depthWithin(text: string, max: number): boolean {
+  // Nothing nests deeper than the number of opening brackets: counting them is a fast search.
+  let opened = 0;
+  for (let at = text.indexOf('{'); at >= 0 && opened <= max; at = text.indexOf('{', at + 1)) opened += 1;
+  for (let at = text.indexOf('['); at >= 0 && opened <= max; at = text.indexOf('[', at + 1)) opened += 1;
+  if (opened <= max) return true;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

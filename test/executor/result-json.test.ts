@@ -29,6 +29,11 @@ describe('parseGuestJson', () => {
     expect(parseGuestJson(JSON.stringify({ s: '['.repeat(300) }))).toEqual({ s: '['.repeat(300) });
     const deepOk = `${'['.repeat(150)}1${']'.repeat(150)}`;
     expect(parseGuestJson(deepOk)).toEqual(JSON.parse(deepOk));
+    // Many brackets, little depth: counted past the limit, then measured, and accepted.
+    const wide = JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ i, list: [i] })));
+    expect(parseGuestJson(wide)).toEqual(JSON.parse(wide));
+    const deepAmongMany = `[${'[],'.repeat(300)}${'['.repeat(201)}${']'.repeat(201)}]`;
+    expect(() => parseGuestJson(deepAmongMany)).toThrow(/nested deeper than 200/);
   });
 
   it('refuses text over its size limit and says both sizes', () => {
