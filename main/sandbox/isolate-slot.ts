@@ -84,8 +84,11 @@ export class IsolateSlot {
   tainted = false;
   /** A context made ahead, while the worker was idle; no code has run in it. */
   #spare: { context: ivm.Context; baseline: number } | null = null;
-  /** The warm realm (guest/harden.js), kept from run to run while runs leave it clean. */
-  #warm: { context: ivm.Context; call: RunContext['call'] } | null = null;
+  /**
+   * The warm realm (guest/harden.js), kept from run to run while runs leave it clean, and the
+   * pipeline whose stage factories it holds.
+   */
+  #warm: { context: ivm.Context; call: RunContext['call']; defined: LoadedPipeline | null } | null = null;
   #scripts = new Map<string, LoadedPipeline>();
   /** The same scripts by their stages' sources, so a warm lookup needs no hashing. */
   #bySource = new Map<string, LoadedPipeline>();
@@ -200,6 +203,18 @@ export class IsolateSlot {
     return { context, call, baseline, warm: false };
   }
 
+  /**
+   * Defines the pipeline's stage factories in the run's context. A warm realm that holds this
+   * pipeline's already keeps them (guest/runner.js `define`).
+   */
+  define(taken: RunContext, loaded: LoadedPipeline, timeoutMs: number): void {
+    const warm = taken.warm && this.#warm?.context === taken.context ? this.#warm : null;
+    if (warm !== null && warm.defined === loaded) return;
+    if (warm !== null) warm.defined = null;
+    loaded.script.runSync(taken.context, { timeout: timeoutMs });
+    if (warm !== null) warm.defined = loaded;
+  }
+
   /** Gives back a run's context: a fresh one is released, a warm one kept unless `retire`. */
   giveBack(taken: RunContext, retire: boolean): void {
     if (this.isolate.isDisposed) return;
@@ -234,7 +249,7 @@ export class IsolateSlot {
     }
     const call: RunContext['call'] = (entry, args, timeout) =>
       (entries.get(entry) as ivm.Reference).applySync(undefined, args, { timeout });
-    this.#warm = { context, call };
+    this.#warm = { context, call, defined: null };
     return this.#warm;
   }
 

@@ -241,7 +241,7 @@ async function driveOnce(
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
   const taken = slot.takeContext(isolation === 'warm' || (isolation === undefined && loaded.warmSafe));
-  const { context, baseline } = taken;
+  const { baseline } = taken;
   /** Whether the context may serve another run: only a warm one that the guest found clean. */
   let retire = true;
   tokenCount += 1;
@@ -283,7 +283,7 @@ async function driveOnce(
     return readStatus(text);
   };
   try {
-    loaded.script.runSync(context, { timeout: RUNTIME_CALL_MS });
+    slot.define(taken, loaded, RUNTIME_CALL_MS);
     let status = guestCall(-1, 'start', [token, JSON.stringify(guest), callbacks.call, fetchCallback]);
     let flag: string | null = null;
     for (;;) {

@@ -52,6 +52,33 @@ for (const isolation of [undefined, 'warm', 'fresh'] as const) {
       }
     });
 
+    it('runs of one pipeline share nothing: module state, and not the function the file runs in', async () => {
+      // Sloppy top-level code can reach the function its file is wrapped in (`arguments.callee`).
+      const code = [
+        'var calls = 0;',
+        'var wrapper = arguments.callee;',
+        'wrapper.seen = (wrapper.seen || 0) + 1;',
+        'if (wrapper.prototype) wrapper.prototype.seen = (wrapper.prototype.seen || 0) + 1;',
+        'function pipe(user, context, callback) {',
+        '  calls += 1;',
+        '  user.seen = [calls, wrapper.seen, wrapper.prototype && wrapper.prototype.seen];',
+        '  callback(null, user, context);',
+        '}',
+      ].join('\n');
+      const seen = [];
+      for (let i = 0; i < 3; i++) {
+        const result = await executor.run({
+          ...request('PRE_AUTHENTICATION', [stage('callee', code)]),
+          ...mode,
+        });
+        expect(result.outcome).toBe('continue');
+        seen.push((result.user as { seen?: unknown }).seen);
+      }
+      expect(seen[1], 'the second run saw nothing of the first').toEqual(seen[0]);
+      expect(seen[2]).toEqual(seen[0]);
+      expect((seen[0] as unknown[])[0]).toBe(1);
+    });
+
     it('pollution inside a run does not corrupt what the host reads', async () => {
       const code = passThrough(
         '  Object.defineProperty(Object.prototype, "outcome", { get() { return "continue"; }, configurable: true });\n  Object.prototype.toJSON = function () { return { hacked: true }; };\n  Array.prototype[Symbol.iterator] = function* () { yield "x"; };',

@@ -261,8 +261,9 @@ function restoreGlobal() {
 function finish(token) {
   if (run === null || token !== run.token || warm === null) return '{"clean":false}';
   const retire = run.retire === true;
+  // The stage factories stay: the host defines them again only for another pipeline (they are
+  // frozen, and each run calls them anew, so every run gets its own stage functions and state).
   run = null;
-  factories = null;
   if (retire || !restoreGlobal()) return '{"clean":false}';
   for (let i = 0; i < warm.hot.length; i++) if (!unchanged(warm.hot[i])) return '{"clean":false}';
   return '{"clean":true}';

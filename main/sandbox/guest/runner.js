@@ -11,8 +11,23 @@ const host = { call: null, fetch: null };
 const PIPELINE_FILE = 'pipeline-studio:pipeline.js';
 const LOCATION = /\(?([^()\s]*):(\d+):(\d+)\)?$/;
 
+/**
+ * The stage factories of the pipeline the host runs next (the pipeline script calls this). Only
+ * between runs: stage code cannot replace them. In a warm realm one set serves every run of its
+ * pipeline, so they are frozen (`arguments.callee` in a stage's file reaches its factory).
+ */
 function define(list) {
-  if (factories === null && run === null && ArrayIsArray(list)) factories = list;
+  if (run !== null || !ArrayIsArray(list)) return;
+  if (warm !== null) {
+    for (let i = 0; i < list.length; i++) {
+      const factory = list[i];
+      if (typeof factory !== 'function') continue;
+      ObjectFreeze(factory);
+      if (typeof factory.prototype === 'object' && factory.prototype !== null)
+        ObjectFreeze(factory.prototype);
+    }
+  }
+  factories = list;
 }
 
 function hostRequest(op, payload) {
