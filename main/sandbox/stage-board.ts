@@ -81,11 +81,13 @@ export function stageMarker(
     fd = null;
   }
   const position = slot * SLOT_BYTES;
+  const bytes = Buffer.alloc(SLOT_BYTES, 32);
   return (runId, stageIndex) => {
     if (fd === null) return;
-    const text = `[${runId},${stageIndex}]`.padEnd(SLOT_BYTES, ' ');
+    const length = bytes.write(`[${runId},${stageIndex}]`, 0, 'latin1');
+    bytes.fill(32, length);
     try {
-      writeSync(fd, text, position, 'utf8');
+      writeSync(fd, bytes, 0, SLOT_BYTES, position);
     } catch {
       closeSync(fd);
       fd = null;
