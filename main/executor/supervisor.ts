@@ -19,7 +19,7 @@ import {
   type MainToHost,
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
-import { MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
+import { expandSharedTraces, MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
 import { StageBoard, type StageMark } from '../sandbox/stage-board.ts';
 import {
   crashedResult,
@@ -476,7 +476,10 @@ export class Supervisor {
    */
   #parseResult(id: number, json: string): RunResult {
     try {
-      return parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
+      const result = parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
+      if (!expandSharedTraces(result.stages))
+        throw new Error('a stage trace refers to a stage before it that is not there');
+      return result;
     } catch (error) {
       const run = this.#pending.get(id);
       const message = error instanceof Error ? error.message : String(error);

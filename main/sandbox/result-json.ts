@@ -77,6 +77,35 @@ function clean(value: unknown, depth: number): Json {
   return null;
 }
 
+/**
+ * The guest sends a stage's input as `"^"` when it is the previous stage's output, and its output
+ * as `"="` when it is its own input (guest/stages.js `finishStage`): most stages pass on what they
+ * got, so a result carries each user and context once. This puts the objects back, shared. False
+ * when a mark refers to nothing (then it is left as it is).
+ */
+export function expandSharedTraces(stages: unknown): boolean {
+  if (!Array.isArray(stages)) return true;
+  let previous: unknown;
+  let whole = true;
+  for (const trace of stages) {
+    if (typeof trace !== 'object' || trace === null) {
+      previous = undefined;
+      continue;
+    }
+    const record = trace as { input?: unknown; output?: unknown };
+    if (record.input === '^') {
+      if (typeof previous === 'object' && previous !== null) record.input = previous;
+      else whole = false;
+    }
+    if (record.output === '=') {
+      if (typeof record.input === 'object' && record.input !== null) record.output = record.input;
+      else whole = false;
+    }
+    previous = record.output;
+  }
+  return whole;
+}
+
 /** Replaces every secret value in every string (keys included) with `[secret:NAME]`. */
 export function redactSecrets<T extends Json>(value: T, secrets: Record<string, string>): T {
   const entries = Object.entries(secrets)

@@ -8,7 +8,13 @@ import type { StagePlacement } from './combine.ts';
 import { BadRequest, type GuestRequest, toGuestRequest } from './guest-request.ts';
 import { hostCall, liveFetch } from './host-calls.ts';
 import type { GuestEntry, IsolateSlot } from './isolate-slot.ts';
-import { MAX_GUEST_JSON_CHARS, MAX_RESULT_JSON_CHARS, parseGuestJson, redactSecrets } from './result-json.ts';
+import {
+  expandSharedTraces,
+  MAX_GUEST_JSON_CHARS,
+  MAX_RESULT_JSON_CHARS,
+  parseGuestJson,
+  redactSecrets,
+} from './result-json.ts';
 
 /** What the guest answers after each call (see guest/runner.js `report`). */
 interface GuestStatus {
@@ -163,10 +169,12 @@ export async function driveRun(
   request: RunRequest,
   ctx: DriverContext,
 ): Promise<RunResult> {
-  return parseGuestJson(
+  const result = parseGuestJson(
     await driveRunJson(slot, request, ctx),
     MAX_RESULT_JSON_CHARS,
   ) as unknown as RunResult;
+  expandSharedTraces(result.stages);
+  return result;
 }
 
 /** `driveRun`, answering the result as JSON text (what the worker sends on). */
@@ -225,8 +233,8 @@ async function driveOnce(
     : callbacks.offline;
   const traceTexts: string[] = [];
   /** The traces so far as objects, for the rare results built here (faults, cancellation). */
-  const traces = (): StageTrace[] =>
-    traceTexts.map(
+  const traces = (): StageTrace[] => {
+    const list = traceTexts.map(
       (text, index) =>
         parseTrace(text) ??
         failedStageTrace(guest.stages[index]?.name ?? `stage ${index + 1}`, 'the trace could not be read', {
@@ -234,10 +242,14 @@ async function driveOnce(
           context: {},
         }),
     );
-  const lastTrace = (): StageTrace | undefined => {
-    const text = traceTexts.at(-1);
-    return text === undefined ? undefined : parseTrace(text);
+    expandSharedTraces(list);
+    for (const trace of list) {
+      if (typeof trace.input !== 'object' || trace.input === null) trace.input = { user: null, context: {} };
+      if (typeof trace.output !== 'object' || trace.output === null) trace.output = trace.input;
+    }
+    return list;
   };
+  const lastTrace = (): StageTrace | undefined => traces().at(-1);
   const used = new Map<number, number>();
   const timeouts = new Map<number, number>();
   const taken = slot.takeContext(isolation === 'warm' || (isolation === undefined && loaded.warmSafe));
@@ -385,8 +397,12 @@ async function driveOnce(
     }
     let json = `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"stages":[${stages.join(',')}],"durationMs":${performance.now() - started}}`;
     const secrets = request.secrets ?? {};
-    if (Object.keys(secrets).length > 0)
-      json = JSON.stringify(redactSecrets(parseGuestJson(json, MAX_RESULT_JSON_CHARS), secrets));
+    if (Object.keys(secrets).length > 0) {
+      // Expanded first: a secret's value must not be able to match a shared-trace mark.
+      const whole = parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
+      expandSharedTraces(whole.stages);
+      json = JSON.stringify(redactSecrets(whole as unknown as Json, secrets));
+    }
     return { json, warm: taken.warm, traces: traceTexts };
   } catch (error) {
     if (isMemoryFault(error, slot)) {

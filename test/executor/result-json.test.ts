@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGuestJson } from '../../main/sandbox/result-json.ts';
+import { expandSharedTraces, parseGuestJson } from '../../main/sandbox/result-json.ts';
 
 describe('parseGuestJson', () => {
   it('parses plain answers as they are', () => {
@@ -45,5 +45,30 @@ describe('parseGuestJson', () => {
   it('refuses what is not text or is not JSON', () => {
     expect(() => parseGuestJson(42)).toThrow(/not text/);
     expect(() => parseGuestJson('{"a":')).toThrow();
+  });
+});
+
+describe('shared stage traces', () => {
+  it('puts back an input that is the previous output and an output that is its own input', () => {
+    const first = { user: { id: 'u' }, context: { a: 1 } };
+    const changed = { user: { id: 'u', x: 1 }, context: { a: 1 } };
+    const stages = [
+      { name: 'a', input: first, output: '=' },
+      { name: 'b', input: '^', output: changed },
+      { name: 'c', input: '^', output: '=' },
+    ];
+    expect(expandSharedTraces(stages)).toBe(true);
+    expect(stages.map((s) => [s.input, s.output])).toEqual([
+      [first, first],
+      [first, changed],
+      [changed, changed],
+    ]);
+    expect(stages[2]?.input, 'the same object, not a copy').toBe(stages[1]?.output);
+  });
+
+  it('says so when a mark refers to nothing', () => {
+    expect(expandSharedTraces([{ input: '^', output: '=' }])).toBe(false);
+    expect(expandSharedTraces([null, { input: '^', output: {} }])).toBe(false);
+    expect(expandSharedTraces(undefined)).toBe(true);
   });
 });

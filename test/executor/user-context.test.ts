@@ -144,3 +144,61 @@ describe('logs', () => {
     expect(logs[1000]).toContain('4000 lines dropped');
   });
 });
+
+describe('stage traces', () => {
+  it('each stage shows what it received and what it passed on, through disabled and async stages', async () => {
+    const stages = [
+      stage('rename', passThrough("  user.nickname = 'Ana';")),
+      stage('unchanged', passThrough('')),
+      stage('off', passThrough('  user.never = true;'), { enabled: false }),
+      stage('background', passThrough('  user.fromAsync = true;'), { async: true }),
+      stage('tag', passThrough('  context.tagged = env.TOKEN;')),
+    ];
+    const result = await executor.run(
+      request('POST_AUTHENTICATION', stages, {
+        env: { TOKEN: 's3cret-value' },
+        secrets: { TOKEN: 's3cret-value' },
+      }),
+    );
+    expect(result.outcome).toBe('continue');
+    const fixtureUser = { id: 'user-1', email: 'ana@example.com', username: 'ana' };
+    const renamed = { ...fixtureUser, nickname: 'Ana' };
+    const summary = result.stages.map((s) => ({
+      name: s.name,
+      in: (s.input.user as { nickname?: string } | null)?.nickname ?? null,
+      out: (s.output.user as { nickname?: string } | null)?.nickname ?? null,
+      tagged: (s.output.context as { tagged?: string }).tagged,
+    }));
+    expect(summary).toEqual([
+      { name: 'rename', in: null, out: 'Ana', tagged: undefined },
+      { name: 'unchanged', in: 'Ana', out: 'Ana', tagged: undefined },
+      { name: 'off', in: 'Ana', out: 'Ana', tagged: undefined },
+      { name: 'background', in: 'Ana', out: 'Ana', tagged: undefined },
+      { name: 'tag', in: 'Ana', out: 'Ana', tagged: '[secret:TOKEN]' },
+    ]);
+    expect(result.stages[0]?.input.user).toEqual(fixtureUser);
+    for (const s of result.stages.slice(1, 4)) expect(s.output.user).toEqual(renamed);
+    expect(result.stages[3]?.output.user, 'an async stage passes nothing on').not.toHaveProperty('fromAsync');
+    expect(result.stages[4]?.input.context).not.toHaveProperty('tagged');
+    // Each trace, as JSON, holds its input and output in full.
+    const copy = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(copy.stages[2]?.input).toEqual(result.stages[1]?.output);
+  });
+
+  it('without secrets too', async () => {
+    const stages = [
+      stage('one', passThrough('  user.n = 1;')),
+      stage('two', passThrough('')),
+      stage('three', passThrough('  user.n = 3;')),
+    ];
+    const result = await executor.run(request('POST_AUTHENTICATION', stages));
+    expect(
+      result.stages.map((s) => [(s.input.user as { n?: number }).n, (s.output.user as { n?: number }).n]),
+    ).toEqual([
+      [undefined, 1],
+      [1, 1],
+      [1, 3],
+    ]);
+    expect(result.stages.map((s) => typeof s.input + typeof s.output)).toEqual(Array(3).fill('objectobject'));
+  });
+});

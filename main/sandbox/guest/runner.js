@@ -219,6 +219,9 @@ function start(token, requestJson, hostCall, hostFetch) {
     // the built-ins are as the context began (warm realms compare or freeze them after each run).
     userJson: JSONStringify(request.user) ?? 'null',
     contextJson: JSONStringify(context),
+    // The output of the last stage traced, as its trace holds it (see finishStage).
+    lastOutUserJson: null,
+    lastOutContextJson: null,
     envJson: JSONStringify(request.env),
     customData: {},
     idToken: {},

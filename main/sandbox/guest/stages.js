@@ -212,7 +212,16 @@ function finishStage(stage) {
   if (stage.idTokenRemoved.length > 0) fields.idTokenRemoved = stage.idTokenRemoved;
   if (stage.accessTokenRemoved.length > 0) fields.accessTokenRemoved = stage.accessTokenRemoved;
   const head = serialize(fields, 'the stage trace').json;
-  const io = `"input":{"user":${stage.inputUserJson},"context":${stage.inputContextJson}},"output":{"user":${outUser},"context":${outContext}}`;
+  // Most stages get what the stage before them gave, and many give it back unchanged: such an
+  // input or output is sent as a mark the host expands (result-json.ts `expandSharedTraces`).
+  const sameInput =
+    stage.inputUserJson === run.lastOutUserJson && stage.inputContextJson === run.lastOutContextJson;
+  const sameOutput = outUser === stage.inputUserJson && outContext === stage.inputContextJson;
+  const input = sameInput ? '"^"' : `{"user":${stage.inputUserJson},"context":${stage.inputContextJson}}`;
+  const output = sameOutput ? '"="' : `{"user":${outUser},"context":${outContext}}`;
+  run.lastOutUserJson = outUser;
+  run.lastOutContextJson = outContext;
+  const io = `"input":${input},"output":${output}`;
   append(run.finished, `${StringSlice(head, 0, -1)},${io}${error === 'null' ? '' : `,"error":${error}`}}`);
   if (def.async) {
     clock.now = stage.startNow;
