@@ -413,11 +413,14 @@ export class Supervisor {
   }
 
   /**
-   * Runs in flight per link: with a long queue, `BULK_PER_LINK`; with a short one, one at a
-   * time, so a quick run is never stuck behind a slow one while another worker is free.
+   * Runs in flight per link: with a long queue, `BULK_PER_LINK`; with a short one (or live runs),
+   * one at a time, so a quick run is never stuck behind a slow one while another worker is free.
    */
   #perLink(links: number): number {
     const waiting = this.#queue.length;
+    // Live runs wait on real HTTP: queued in a worker, they would only hold up the runs behind them.
+    const next = this.#pending.get(this.#queue[0] as number);
+    if (next?.request.live) return 1;
     if (waiting >= BULK_PER_LINK * links) return BULK_PER_LINK;
     return waiting >= 2 * links ? BULK_PER_LINK / 2 : 1;
   }
@@ -427,19 +430,32 @@ export class Supervisor {
     const links = [...this.#links.values()].filter((link) => !link.closed && !link.exited);
     if (links.length === 0) return;
     const limit = this.#perLink(links.length);
-    for (const link of links) {
-      // Topped up once half its runs are done, so a write carries several runs.
-      if (link.inFlight.size * 2 > limit) continue;
-      const lines: string[] = [];
-      while (link.inFlight.size < limit && this.#queue.length > 0) {
-        const run = this.#pending.get(this.#queue.shift() as number);
-        if (!run) continue;
-        this.#commands(link, run, lines);
+    // A link is topped up once half its runs are done, so a write carries several runs; runs are
+    // dealt one per link per round, so a short batch is shared by all the workers.
+    const open = links.filter((link) => link.inFlight.size * 2 <= limit);
+    const lines = new Map<Link, string[]>();
+    for (let round = 0; round < limit && this.#queue.length > 0; round++) {
+      for (const link of open) {
+        if (link.inFlight.size > round) continue;
+        const run = this.#nextQueued();
+        if (!run) break;
+        const own = lines.get(link) ?? [];
+        lines.set(link, own);
+        this.#commands(link, run, own);
         run.link = link;
         link.inFlight.add(run.id);
       }
-      if (lines.length > 0) link.socket.write(`${lines.join('\n')}\n`);
     }
+    for (const [link, own] of lines) link.socket.write(`${own.join('\n')}\n`);
+  }
+
+  /** The next queued run still pending (cancelled ones leave the queue as they are met). */
+  #nextQueued(): PendingRun | undefined {
+    while (this.#queue.length > 0) {
+      const run = this.#pending.get(this.#queue.shift() as number);
+      if (run) return run;
+    }
+    return undefined;
   }
 
   /** The lines that send one run: its pipeline first when this link's worker has not had it. */

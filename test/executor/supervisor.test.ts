@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor, type RunResult, type SandboxState } from '../../main/executor/index.ts';
 import { passThrough, request, stage } from './helpers.ts';
 
@@ -106,6 +108,77 @@ describe('cancellation and streaming', () => {
     expect(own.state).toBe('closed');
     const refused = await own.run(request('PRE_AUTHENTICATION', [quick]));
     expect(refused.error?.message).toContain('executor closed');
+  });
+});
+
+describe('sharing runs among the workers', () => {
+  let port = 0;
+  let held: (() => void) | null = null;
+  let quickAnswered = 0;
+  let heldTooLong = 0;
+  /**
+   * `/slow` is answered once 5 quick requests were, or after 10 s (counted as held too long; the
+   * stage's own timeout is longer).
+   */
+  const server = createServer((req, res) => {
+    const answer = (): void => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    };
+    if (req.url === '/slow') {
+      const timer = setTimeout(() => {
+        heldTooLong += 1;
+        held = null;
+        answer();
+      }, 10_000);
+      held = () => {
+        clearTimeout(timer);
+        answer();
+      };
+      if (quickAnswered >= 5) held();
+      return;
+    }
+    answer();
+    quickAnswered += 1;
+    if (quickAnswered >= 5 && held) held();
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('a short batch is dealt out to every worker, not queued on the first', async () => {
+    await waitFor(() => executor.state === 'ready');
+    const slow = { ...spin, timeoutSeconds: 1 };
+    const order: string[] = [];
+    const batch = [
+      request('PRE_AUTHENTICATION', [slow]),
+      ...Array.from({ length: 3 }, () => request('PRE_AUTHENTICATION', [quick])),
+    ];
+    await executor.runMany(batch, { onResult: (index) => order.push(index === 0 ? 'slow' : 'quick') });
+    // Dealt round by round, the other worker takes two of the three quick runs and ends them first.
+    expect(order.indexOf('slow'), `finished in the order ${order.join(', ')}`).toBeGreaterThanOrEqual(2);
+  });
+
+  it('live runs go one at a time to each worker, so quick ones never wait behind a slow one', async () => {
+    await waitFor(() => executor.state === 'ready');
+    const code = `async function pipe(user, context, callback) {\n  await axios.get('http://127.0.0.1:${port}/' + env.KIND);\n  callback(null, user, context);\n}`;
+    const live = { live: { allowHosts: ['127.0.0.1'], record: false } };
+    const kinds = ['slow', 'quick', 'quick', 'quick', 'quick', 'quick'];
+    const results = await executor.runMany(
+      kinds.map((kind) => ({
+        ...request('PRE_AUTHENTICATION', [stage('live', code, { timeoutSeconds: 20 })], {
+          env: { KIND: kind },
+        }),
+        ...live,
+      })),
+    );
+    expect(results.map((r) => r.outcome)).toEqual(kinds.map(() => 'continue'));
+    expect(results.flatMap((r) => r.stages.map((st) => st.outcome))).toEqual(kinds.map(() => 'continue'));
+    expect(heldTooLong, 'the slow request was answered once the quick ones were: none waited behind it').toBe(
+      0,
+    );
   });
 });
 
