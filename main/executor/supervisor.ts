@@ -88,6 +88,8 @@ const DRAIN_AFTER_EXIT_MS = 2000;
 export class Supervisor {
   #options: SupervisorOptions;
   #child: ChildProcess | null = null;
+  /** The current host has exited and its pipes are closed. */
+  #childClosed = false;
   #state: SandboxState = 'starting';
   #listeners = new Set<(state: SandboxState) => void>();
   #pending = new Map<number, PendingRun>();
@@ -182,12 +184,13 @@ export class Supervisor {
         this.#board?.dispose();
         resolve();
       };
-      if (!child || child.exitCode !== null || child.signalCode !== null) {
+      if (!child || this.#childClosed) {
         done();
         return;
       }
       const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-      child.once('exit', () => {
+      // 'close', not 'exit': then its pipes are closed too, and nothing of it is left behind.
+      child.once('close', () => {
         clearTimeout(timer);
         done();
       });
@@ -229,7 +232,11 @@ export class Supervisor {
     });
     child.on('message', (message: unknown) => this.#onMessage(child, message));
     // 'close' (not 'exit'): every stderr line has been read by then.
-    child.on('close', () => this.#onExit(child));
+    this.#childClosed = false;
+    child.on('close', () => {
+      if (child === this.#child) this.#childClosed = true;
+      this.#onExit(child);
+    });
     child.on('error', (error) => {
       process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
     });
@@ -372,18 +379,23 @@ export class Supervisor {
     this.#board?.dispose();
     this.#board = null;
     this.#links.clear();
+    // Closing: every run was already settled.
+    if (this.#closing) return;
     // The dead host's links deliver what they had read before it died; then what is owed fails.
     const links = [...this.#openLinks].filter((link) => link.generation === generation);
     const lost = [...this.#pending.values()].filter((run) => run.link?.generation === generation);
+    let timer: NodeJS.Timeout | undefined;
     void Promise.race([
       Promise.all(links.map((link) => link.whenClosed)),
-      new Promise((resolve) => setTimeout(resolve, DRAIN_AFTER_EXIT_MS)),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, DRAIN_AFTER_EXIT_MS);
+      }),
     ]).then(() => {
+      clearTimeout(timer);
       for (const link of links) link.socket.destroy();
       const owed = new Set(lost.map((run) => run.link as Link));
       for (const link of owed) this.#failLink(link, marks, outOfMemory);
     });
-    if (this.#closing) return;
     if (!this.#ready) this.#failedStarts += 1;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
       for (const run of [...this.#pending.values()]) {

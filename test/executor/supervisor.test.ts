@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -210,6 +211,21 @@ describe('a worker that ends while its host lives on', () => {
 });
 
 describe('closing', () => {
+  it('leaves nothing that keeps the calling process alive (no timer, socket or server)', () => {
+    const script = fileURLToPath(new URL('./fixtures/close-and-report.ts', import.meta.url));
+    const out = execFileSync(process.execPath, ['--no-warnings', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const report = JSON.parse(out.trim().split('\n').at(-1) as string) as {
+      outcome: string;
+      before: string[];
+      after: string[];
+    };
+    expect(report.outcome).toBe('continue');
+    expect(report.after.sort()).toEqual(report.before.sort());
+  });
+
   it('ends the sandbox host cleanly: it exits with nothing on stderr (no native assertion at teardown)', async () => {
     const closing = createExecutor({ poolSize: 2 });
     const written: string[] = [];
