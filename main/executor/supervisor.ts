@@ -398,12 +398,13 @@ export class Supervisor {
     });
     if (!this.#ready) this.#failedStarts += 1;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
+      // Its last line on stderr usually says why.
+      const last = this.#stderrTail.trim().split('\n').at(-1)?.trim();
+      const why = last ? ` (it said: ${last.slice(0, 300)})` : '';
+      const message = `sandbox could not start: the host process keeps exiting${why}`;
       for (const run of [...this.#pending.values()]) {
         if (run.link !== null) continue;
-        this.#settle(
-          run.id,
-          failedResult(run.request, 'sandbox could not start: the host process keeps exiting'),
-        );
+        this.#settle(run.id, failedResult(run.request, message));
       }
       this.#failedStarts = 0;
     }

@@ -18,7 +18,11 @@ import {
 } from './protocol.ts';
 
 /** A worker that lived less than this is restarted after this long. */
-const RESTART_AFTER_MS = 500;
+const RESTART_AFTER_MS = 250;
+/** Workers of one slot that may end as they start, in a row, before the host gives up. */
+const MAX_EARLY_EXITS = 3;
+/** Early exits in a row, by slot. */
+const earlyExits: number[] = [];
 
 let config: HostConfig | null = null;
 let link: LinkAddress | null = null;
@@ -56,11 +60,22 @@ function startWorker(slot: number): Worker {
   worker.on('exit', () => {
     if (closing || workers[slot] !== worker) return;
     send({ type: 'worker-exit', slot, worker: settings.worker });
-    // A worker that ends as soon as it starts (its link refused) is not restarted in a tight loop.
-    const delay = performance.now() - startedAt < RESTART_AFTER_MS ? RESTART_AFTER_MS : 0;
-    setTimeout(() => {
-      if (!closing && workers[slot] === worker) workers[slot] = startWorker(slot);
-    }, delay);
+    // A worker that ends as soon as it starts (its link refused) is not restarted in a tight loop;
+    // one that cannot start at all ends the host, whose restarts the supervisor counts and reports.
+    const early = performance.now() - startedAt < RESTART_AFTER_MS;
+    earlyExits[slot] = early ? (earlyExits[slot] ?? 0) + 1 : 0;
+    if ((earlyExits[slot] ?? 0) >= MAX_EARLY_EXITS) {
+      process.stderr.write(
+        `pipeline-studio sandbox: worker ${slot} keeps ending as it starts; the host stops\n`,
+      );
+      process.exit(1);
+    }
+    setTimeout(
+      () => {
+        if (!closing && workers[slot] === worker) workers[slot] = startWorker(slot);
+      },
+      early ? RESTART_AFTER_MS : 0,
+    );
   });
   return worker;
 }

@@ -210,6 +210,32 @@ describe('a worker that ends while its host lives on', () => {
   });
 });
 
+describe('a sandbox that cannot start', () => {
+  it('fails the runs with a clear message after a few tries instead of keeping them forever', async () => {
+    const broken = createExecutor({
+      poolSize: 1,
+      hostEntry: fileURLToPath(new URL('./fixtures/unreachable-link-host.ts', import.meta.url)),
+    });
+    const written: string[] = [];
+    const original = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      const result = await broken.run(request('PRE_AUTHENTICATION', [quick]));
+      expect(result.outcome).toBe('error');
+      expect(result.error?.message).toBe(
+        'sandbox could not start: the host process keeps exiting (it said: pipeline-studio sandbox: worker 0 keeps ending as it starts; the host stops)',
+      );
+      expect(written.join(''), 'the workers say why they ended').toContain('the sandbox link failed');
+    } finally {
+      process.stderr.write = original;
+      await broken.close();
+    }
+  }, 60_000);
+});
+
 describe('closing', () => {
   it('leaves nothing that keeps the calling process alive (no timer, socket or server)', () => {
     const script = fileURLToPath(new URL('./fixtures/close-and-report.ts', import.meta.url));
