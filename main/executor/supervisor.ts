@@ -122,17 +122,27 @@ export class Supervisor {
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
-    this.#linkPath = createLinkPath();
     this.#server = createServer((socket) => this.#onConnection(socket));
-    this.#server.on('error', (error) => {
-      this.#linkFailure = `sandbox could not start: its link could not be opened (${error.message})`;
-      for (const run of [...this.#pending.values()])
-        this.#settle(run.id, failedResult(run.request, this.#linkFailure));
-      this.#setState('closed');
-    });
+    this.#server.on('error', (error) => this.#failLinkServer(error));
+    try {
+      this.#linkPath = createLinkPath();
+    } catch (error) {
+      this.#linkPath = { path: '', dispose: () => {} };
+      this.#failLinkServer(error);
+      return;
+    }
     this.#server.listen(this.#linkPath.path, () => {
       if (!this.#closing) this.#spawn();
     });
+  }
+
+  /** Without its link server no sandbox can start: every run, queued or to come, fails saying why. */
+  #failLinkServer(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.#linkFailure = `sandbox could not start: its link could not be opened (${reason})`;
+    for (const run of [...this.#pending.values()])
+      this.#settle(run.id, failedResult(run.request, this.#linkFailure));
+    this.#setState('closed');
   }
 
   get state(): SandboxState {

@@ -236,6 +236,26 @@ describe('a sandbox that cannot start', () => {
   }, 60_000);
 });
 
+describe('no place for the link', () => {
+  it('every run fails saying why, and closing works', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/pipeline-studio-test';
+    let broken: ReturnType<typeof createExecutor>;
+    try {
+      broken = createExecutor({ poolSize: 1 });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    const result = await broken.run(request('PRE_AUTHENTICATION', [quick]));
+    expect(result.outcome).toBe('error');
+    expect(result.error?.message).toMatch(/^sandbox could not start: its link could not be opened \(ENOENT/);
+    expect(broken.state).toBe('closed');
+    expect(broken.hostPid).toBeUndefined();
+    await broken.close();
+  });
+});
+
 describe('closing', () => {
   it('leaves nothing that keeps the calling process alive (no timer, socket or server)', () => {
     const script = fileURLToPath(new URL('./fixtures/close-and-report.ts', import.meta.url));
