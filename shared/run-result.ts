@@ -44,6 +44,10 @@ export interface StageTrace {
   logs: string[];
   http: HttpExchange[];
   authing: AuthingCall[];
+  /**
+   * What the stage received and what it passed on. Read-only: a stage's input is often the very
+   * object of the previous stage's output, and an unchanged output the object of its input.
+   */
   input: { user: JsonObject | null; context: JsonObject };
   output: { user: JsonObject | null; context: JsonObject };
   customData: JsonObject;
