@@ -55,9 +55,16 @@ function slotFor(limitMb: number): IsolateSlot {
   return slot;
 }
 
-function answer(id: number, json: string): void {
+function answer(id: number, json: string, request: RunRequest): void {
   // JSON text has no raw line break; a result that had one would be cut in two on the link.
-  const text = json.includes('\n') ? JSON.stringify(JSON.parse(json)) : json;
+  let text = json;
+  if (text.includes('\n')) {
+    try {
+      text = JSON.stringify(JSON.parse(json));
+    } catch {
+      text = JSON.stringify(failedResult(request, 'the sandbox produced a result that is not JSON'));
+    }
+  }
   socket.write(`${resultLine(id, text)}\n`);
 }
 
@@ -87,7 +94,7 @@ async function drain(): Promise<void> {
         json = JSON.stringify(failedResult(request, `the sandbox could not run this request: ${message}`));
       }
       if (cancelled.delete(id)) continue;
-      answer(id, json);
+      answer(id, json, request);
       unwritten += 1;
       // A long batch streams: its results go out every few runs, and at once when it ends.
       if (unwritten >= RESULTS_PER_WRITE || queue.length === 0) {
@@ -151,7 +158,7 @@ function onCommand(line: string): void {
       const request = { ...command.request, stages: stages ?? [] } as RunRequest;
       if (!stages) {
         const message = `the sandbox was not sent pipeline ${command.pipeline}; please report this`;
-        answer(command.id, JSON.stringify(failedResult(request, message)));
+        answer(command.id, JSON.stringify(failedResult(request, message)), request);
         return;
       }
       queue.push({
