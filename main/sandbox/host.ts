@@ -17,12 +17,12 @@ import {
   type WorkerToHost,
 } from './protocol.ts';
 
-/** A worker that lived less than this is restarted after this long. */
+/** A worker that ended before reaching the supervisor is started again after this long. */
 const RESTART_AFTER_MS = 250;
-/** Workers of one slot that may end as they start, in a row, before the host gives up. */
-const MAX_EARLY_EXITS = 3;
-/** Early exits in a row, by slot. */
-const earlyExits: number[] = [];
+/** Workers of one slot that may end before reaching the supervisor, in a row, before the host gives up. */
+const MAX_FAILED_STARTS = 3;
+/** Such ends in a row, by slot. */
+const failedStarts: number[] = [];
 
 let config: HostConfig | null = null;
 let link: LinkAddress | null = null;
@@ -50,31 +50,34 @@ function startWorker(slot: number): Worker {
     stageBoard: process.env[STAGE_BOARD_ENV],
   };
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: settings });
+  /** Whether it reached the supervisor: one that ends before that never started. */
+  let linked = false;
   worker.on('message', (message: WorkerToHost) => {
-    if (hasType(message) && message.type === 'log') send(message);
+    if (!hasType(message)) return;
+    if (message.type === 'linked') {
+      linked = true;
+      failedStarts[slot] = 0;
+    } else if (message.type === 'log') send(message);
   });
   worker.on('error', (error) => {
     send({ type: 'log', level: 'error', message: `a sandbox worker failed: ${error.message}` });
   });
-  const startedAt = performance.now();
   worker.on('exit', () => {
     if (closing || workers[slot] !== worker) return;
     send({ type: 'worker-exit', slot, worker: settings.worker });
-    // A worker that ends as soon as it starts (its link refused) is not restarted in a tight loop;
-    // one that cannot start at all ends the host, whose restarts the supervisor counts and reports.
-    const early = performance.now() - startedAt < RESTART_AFTER_MS;
-    earlyExits[slot] = early ? (earlyExits[slot] ?? 0) + 1 : 0;
-    if ((earlyExits[slot] ?? 0) >= MAX_EARLY_EXITS) {
-      process.stderr.write(
-        `pipeline-studio sandbox: worker ${slot} keeps ending as it starts; the host stops\n`,
-      );
-      process.exit(1);
+    // A worker that never reached the supervisor is restarted after a pause; one that cannot
+    // start at all ends the host, whose restarts the supervisor counts and reports.
+    if (!linked) failedStarts[slot] = (failedStarts[slot] ?? 0) + 1;
+    if ((failedStarts[slot] ?? 0) >= MAX_FAILED_STARTS) {
+      process.stderr.write(`pipeline-studio sandbox: worker ${slot} cannot start; the host stops\n`);
+      stop(1);
+      return;
     }
     setTimeout(
       () => {
         if (!closing && workers[slot] === worker) workers[slot] = startWorker(slot);
       },
-      early ? RESTART_AFTER_MS : 0,
+      linked ? 0 : RESTART_AFTER_MS,
     );
   });
   return worker;
@@ -97,8 +100,13 @@ function onMessage(raw: unknown): void {
 }
 
 function shutdown(): void {
+  stop(0);
+}
+
+/** Ends the workers, then the process (ending it with isolates alive makes isolated-vm assert). */
+function stop(code: number): void {
   closing = true;
-  void Promise.all(workers.map((worker) => worker.terminate())).finally(() => process.exit(0));
+  void Promise.all(workers.map((worker) => worker.terminate())).finally(() => process.exit(code));
 }
 
 process.on('message', onMessage);

@@ -37,7 +37,9 @@ export interface WorkerSettings {
 }
 
 /** worker thread → sandbox host (runs and results use the link). */
-export type WorkerToHost = { type: 'log'; level: 'warn' | 'error'; message: string };
+export type WorkerToHost =
+  /** It reached the supervisor (connected and said hello). */
+  { type: 'linked' } | { type: 'log'; level: 'warn' | 'error'; message: string };
 
 /** True when `value` looks like a message of the given union (a `type` string is present). */
 export function hasType(value: unknown): value is { type: string } {

@@ -192,6 +192,7 @@ socket.on('connect', () => {
     worker: settings.worker,
   };
   socket.write(`${JSON.stringify(hello)}\n`);
+  port.postMessage({ type: 'linked' } satisfies WorkerToHost);
 });
 // Without its link a worker has nothing to do: it ends, and the host starts another.
 socket.on('error', (error) => log('error', `the sandbox link failed: ${error.message}`));

@@ -226,7 +226,7 @@ describe('a sandbox that cannot start', () => {
       const result = await broken.run(request('PRE_AUTHENTICATION', [quick]));
       expect(result.outcome).toBe('error');
       expect(result.error?.message).toBe(
-        'sandbox could not start: the host process keeps exiting (it said: pipeline-studio sandbox: worker 0 keeps ending as it starts; the host stops)',
+        'sandbox could not start: the host process keeps exiting (it said: pipeline-studio sandbox: worker 0 cannot start; the host stops)',
       );
       expect(written.join(''), 'the workers say why they ended').toContain('the sandbox link failed');
     } finally {
