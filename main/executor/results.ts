@@ -1,5 +1,6 @@
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult, StageTrace } from '../../shared/run-result.ts';
+import { expandSharedTraces, MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
 
 /**
  * A result for a run that never reached (or never came back from) the sandbox: cancelled,
@@ -68,4 +69,23 @@ export function crashedResult(
   result.error = { message, stage: crash.stage };
   result.stages = [failedStageTrace(crash.stage, message, { user: result.user, context: result.context })];
   return result;
+}
+
+/**
+ * A worker's JSON text of a result: its stage traces are the guest's own text, so it is parsed
+ * with the limits for guest data (size, depth, no `__proto__` keys), and shared traces expanded.
+ */
+export function resultFromJson(json: string, request: RunRequest): RunResult {
+  try {
+    const result = parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
+    if (!expandSharedTraces(result.stages))
+      throw new Error('a stage trace refers to a stage before it that is not there');
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failedResult(
+      request,
+      `the sandbox sent a result that is not JSON (${message}); please report this`,
+    );
+  }
 }

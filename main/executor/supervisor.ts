@@ -1,16 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer, type Server, type Socket } from 'node:net';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
-import {
-  createLinkPath,
-  createLinkToken,
-  LineReader,
-  type LinkAddress,
-  type LinkCommand,
-  readHello,
-  readResultLine,
-} from '../sandbox/link.ts';
+import { readResultLine } from '../sandbox/link.ts';
 import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
 import {
   type HostConfig,
@@ -19,33 +10,17 @@ import {
   type MainToHost,
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
-import { expandSharedTraces, MAX_RESULT_JSON_CHARS, parseGuestJson } from '../sandbox/result-json.ts';
 import { StageBoard, type StageMark } from '../sandbox/stage-board.ts';
+import { type Link, LinkServer, RunCommands } from './link-server.ts';
 import {
   crashedResult,
   EXECUTOR_CLOSED,
   failedResult,
   isOutOfMemoryReport,
   RUN_CANCELLED,
+  resultFromJson,
 } from './results.ts';
 import type { SandboxState } from './types.ts';
-
-/** One sandbox worker's link (main/sandbox/link.ts), from its hello until it closes. */
-interface Link {
-  socket: Socket;
-  generation: number;
-  slot: number;
-  worker: number;
-  /** Runs sent on this link and not settled. */
-  inFlight: Set<number>;
-  /** Pipelines this link's worker has been sent (`pipeline` commands), by key. */
-  pipelines: Set<number>;
-  closed: boolean;
-  /** The host said this link's worker ended: its runs are lost once everything it sent is read. */
-  exited: boolean;
-  /** Resolves when the socket has closed (everything the worker sent has been read). */
-  whenClosed: Promise<void>;
-}
 
 interface PendingRun {
   id: number;
@@ -71,12 +46,6 @@ const MAX_FAILED_STARTS = 5;
  * of them are done, so each write carries several runs (a crash fails at most these).
  */
 const BULK_PER_LINK = 8;
-/** A link's worker keeps at most this many pipelines; past it, it is told to forget them all. */
-const PIPELINES_PER_LINK = 256;
-/** Pipeline keys remembered here (the key of a pipeline is its stages' JSON text). */
-const PIPELINE_KEYS = 1024;
-/** A worker that connects but does not say hello within this time is dropped. */
-const HELLO_TIMEOUT_MS = 30_000;
 /** After the host dies, its links get this long to deliver what they had read before it died. */
 const DRAIN_AFTER_EXIT_MS = 2000;
 
@@ -103,37 +72,36 @@ export class Supervisor {
   #stderrTail = '';
   /** Where the current host's workers note the stage they run, read when one dies. */
   #board: StageBoard | null = null;
-  /** The server the workers' links connect to, and where it listens. */
-  #server: Server;
-  #linkPath: { path: string; dispose: () => void };
-  #token = createLinkToken();
-  /** Which start of the host is current; links say which one they belong to. */
-  #generation = 0;
+  /** The server the workers' links connect to; null when it could not be made. */
+  #server: LinkServer | null = null;
   /** The current host's links by worker slot. */
   #links = new Map<number, Link>();
-  /** Every open link, of any host start (closing ones included). */
-  #openLinks = new Set<Link>();
   /** The current host's links by worker number, kept until what they owe is settled. */
   #byWorker = new Map<number, Link>();
-  #pipelineKeys = new Map<string, number>();
-  #nextPipelineKey = 1;
+  /** Writes runs as link commands, each pipeline's stages once per worker. */
+  #commands = new RunCommands();
   /** Set when the link server cannot listen: every run fails with it. */
   #linkFailure: string | null = null;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
-    this.#server = createServer((socket) => this.#onConnection(socket));
-    this.#server.on('error', (error) => this.#failLinkServer(error));
+    const events = {
+      up: (link: Link) => this.#onLinkUp(link),
+      line: (link: Link, line: string) => this.#onLinkLine(link, line),
+      closed: (link: Link) => this.#onLinkClosed(link),
+    };
     try {
-      this.#linkPath = createLinkPath();
+      this.#server = new LinkServer(
+        options.config.poolSize,
+        events,
+        () => {
+          if (!this.#closing) this.#spawn();
+        },
+        (error) => this.#failLinkServer(error),
+      );
     } catch (error) {
-      this.#linkPath = { path: '', dispose: () => {} };
       this.#failLinkServer(error);
-      return;
     }
-    this.#server.listen(this.#linkPath.path, () => {
-      if (!this.#closing) this.#spawn();
-    });
   }
 
   /** Without its link server no sandbox can start: every run, queued or to come, fails saying why. */
@@ -188,9 +156,7 @@ export class Supervisor {
       const child = this.#child;
       this.#setState('closed');
       const done = (): void => {
-        for (const link of this.#openLinks) link.socket.destroy();
-        this.#server.close();
-        this.#linkPath.dispose();
+        this.#server?.close();
         this.#board?.dispose();
         resolve();
       };
@@ -215,7 +181,8 @@ export class Supervisor {
     this.#board?.dispose();
     const board = new StageBoard(this.#options.config.poolSize);
     this.#board = board;
-    this.#generation += 1;
+    const server = this.#server as LinkServer;
+    server.generation += 1;
     this.#links.clear();
     this.#byWorker.clear();
     // The workers scavenge and sweep their own isolates' heaps: V8's parallel helper threads only
@@ -250,59 +217,11 @@ export class Supervisor {
     child.on('error', (error) => {
       process.stderr.write(`pipeline-studio: the sandbox host could not start (${error.message})\n`);
     });
-    this.#send({ type: 'init', config: this.#options.config, link: this.#address() });
-  }
-
-  #address(): LinkAddress {
-    return { path: this.#linkPath.path, token: this.#token, generation: this.#generation };
-  }
-
-  #onConnection(socket: Socket): void {
-    const reader = new LineReader();
-    let link: Link | null = null;
-    let closed!: () => void;
-    const whenClosed = new Promise<void>((resolve) => {
-      closed = resolve;
-    });
-    const helloTimer = setTimeout(() => socket.destroy(), HELLO_TIMEOUT_MS);
-    socket.on('data', (chunk: Buffer) =>
-      reader.push(chunk, (line) => {
-        if (link) {
-          this.#onLinkLine(link, line);
-          return;
-        }
-        clearTimeout(helloTimer);
-        const hello = readHello(line, this.#address(), this.#options.config.poolSize);
-        if (!hello || this.#closing) {
-          socket.destroy();
-          return;
-        }
-        link = {
-          socket,
-          generation: hello.generation,
-          slot: hello.slot,
-          worker: hello.worker,
-          inFlight: new Set(),
-          pipelines: new Set(),
-          closed: false,
-          exited: false,
-          whenClosed,
-        };
-        this.#openLinks.add(link);
-        this.#byWorker.set(link.worker, link);
-        this.#onLinkUp(link);
-      }),
-    );
-    // A write after the worker died fails here; its 'close' follows and settles what is owed.
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      clearTimeout(helloTimer);
-      closed();
-      if (link) this.#onLinkClosed(link);
-    });
+    this.#send({ type: 'init', config: this.#options.config, link: server.address() });
   }
 
   #onLinkUp(link: Link): void {
+    this.#byWorker.set(link.worker, link);
     const previous = this.#links.get(link.slot);
     // A new worker in a slot means the one before it ended; the host's word on it may still be on its way.
     if (previous && previous !== link) this.#onWorkerExit(previous);
@@ -324,13 +243,11 @@ export class Supervisor {
       return;
     }
     if (!link.inFlight.has(done.id)) return;
-    this.#settle(done.id, this.#parseResult(done.id, done.json));
+    this.#settle(done.id, resultFromJson(done.json, this.#pending.get(done.id)?.request as RunRequest));
     this.#pump();
   }
 
   #onLinkClosed(link: Link): void {
-    link.closed = true;
-    this.#openLinks.delete(link);
     if (this.#links.get(link.slot) === link) this.#links.delete(link.slot);
     if (link.exited) this.#failLink(link, this.#board?.read() ?? [], false);
   }
@@ -350,7 +267,7 @@ export class Supervisor {
   #failLink(link: Link, marks: StageMark[], outOfMemory: boolean): void {
     if (this.#byWorker.get(link.worker) === link) this.#byWorker.delete(link.worker);
     const running = new Map(marks.map((mark) => [mark.runId, mark.stageIndex]));
-    const workerOnly = link.generation === this.#generation && this.#child !== null;
+    const workerOnly = link.generation === this.#server?.generation && this.#child !== null;
     for (const id of [...link.inFlight]) {
       const run = this.#pending.get(id);
       if (!run) continue;
@@ -383,7 +300,7 @@ export class Supervisor {
   #onExit(child: ChildProcess): void {
     if (child !== this.#child) return;
     this.#child = null;
-    const generation = this.#generation;
+    const generation = this.#server?.generation;
     const outOfMemory = isOutOfMemoryReport(this.#stderrTail);
     const marks = this.#board?.read() ?? [];
     this.#board?.dispose();
@@ -392,7 +309,7 @@ export class Supervisor {
     // Closing: every run was already settled.
     if (this.#closing) return;
     // The dead host's links deliver what they had read before it died; then what is owed fails.
-    const links = [...this.#openLinks].filter((link) => link.generation === generation);
+    const links = [...(this.#server?.open ?? [])].filter((link) => link.generation === generation);
     const lost = [...this.#pending.values()].filter((run) => run.link?.generation === generation);
     let timer: NodeJS.Timeout | undefined;
     void Promise.race([
@@ -464,7 +381,7 @@ export class Supervisor {
         if (!run) break;
         const own = lines.get(link) ?? [];
         lines.set(link, own);
-        this.#commands(link, run, own);
+        this.#commands.add(link, run.id, run.request, this.#options.config.memoryLimitMb, own);
         run.link = link;
         link.inFlight.add(run.id);
       }
@@ -481,59 +398,11 @@ export class Supervisor {
     return undefined;
   }
 
-  /** The lines that send one run: its pipeline first when this link's worker has not had it. */
-  #commands(link: Link, run: PendingRun, lines: string[]): void {
-    const { stages, ...request } = run.request;
-    const text = JSON.stringify(stages);
-    let key = this.#pipelineKeys.get(text);
-    if (key === undefined) {
-      if (this.#pipelineKeys.size >= PIPELINE_KEYS) this.#pipelineKeys.clear();
-      key = this.#nextPipelineKey++;
-      this.#pipelineKeys.set(text, key);
-    }
-    if (!link.pipelines.has(key)) {
-      if (link.pipelines.size >= PIPELINES_PER_LINK) {
-        lines.push(JSON.stringify({ type: 'forget' } satisfies LinkCommand));
-        link.pipelines.clear();
-      }
-      lines.push(`{"type":"pipeline","key":${key},"stages":${text}}`);
-      link.pipelines.add(key);
-    }
-    const command: LinkCommand = {
-      type: 'run',
-      id: run.id,
-      pipeline: key,
-      request,
-      memoryLimitMb: this.#options.config.memoryLimitMb,
-    };
-    lines.push(JSON.stringify(command));
-  }
-
-  /**
-   * The worker's JSON text of a result: its stage traces are the guest's own text, so it is parsed
-   * with the limits for guest data (size, depth, no `__proto__` keys).
-   */
-  #parseResult(id: number, json: string): RunResult {
-    try {
-      const result = parseGuestJson(json, MAX_RESULT_JSON_CHARS) as unknown as RunResult;
-      if (!expandSharedTraces(result.stages))
-        throw new Error('a stage trace refers to a stage before it that is not there');
-      return result;
-    } catch (error) {
-      const run = this.#pending.get(id);
-      const message = error instanceof Error ? error.message : String(error);
-      return failedResult(
-        run?.request as RunRequest,
-        `the sandbox sent a result that is not JSON (${message}); please report this`,
-      );
-    }
-  }
-
   #cancel(id: number): void {
     const run = this.#pending.get(id);
     if (!run) return;
     if (run.link && !run.link.closed) {
-      run.link.socket.write(`${JSON.stringify({ type: 'cancel', id } satisfies LinkCommand)}\n`);
+      run.link.socket.write(`${RunCommands.cancel(id)}\n`);
     }
     this.#settle(id, failedResult(run.request, RUN_CANCELLED, performance.now() - run.startedAt));
     this.#pump();
