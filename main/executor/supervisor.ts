@@ -186,9 +186,9 @@ export class Supervisor {
     this.#links.clear();
     this.#byWorker.clear();
     // The workers scavenge and sweep their own isolates' heaps: V8's parallel helper threads only
-    // competed with them for the cores (about 20 µs less CPU per run). Not --single-threaded-gc:
-    // without concurrent marking, isolated-vm asserts when a worker thread ends.
-    // --no-parallel-scavenge and --no-concurrent-sweeping: measured (scratch/perf/abx.ts).
+    // competed with them for the cores (about 20 µs less CPU per run, measured against the same
+    // executor without these flags in alternating rounds). Not --single-threaded-gc: without
+    // concurrent marking, isolated-vm asserts when a worker thread ends.
     const child = spawn(
       binary,
       ['--no-warnings', '--no-parallel-scavenge', '--no-concurrent-sweeping', entry],
