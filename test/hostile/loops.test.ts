@@ -158,7 +158,7 @@ const CASES: HostileCase[] = [
   },
   {
     // The virtual clock does not move for a 0 ms timer, so only the CPU budget can stop this;
-    // it is spent over thousands of tiny calls into the isolate (see scratch/executor-bugs.md #7).
+    // it is spent over thousands of tiny calls into the isolate (run-driver.ts MIN_CALL_BUDGET_MS).
     name: 'zero-delay setTimeout chain that never calls back',
     code: `function pipe(user, context, callback) {
   function again() { setTimeout(again, 0); }
