@@ -172,7 +172,7 @@ export class IsolateSlot {
   }
 
   /**
-   * Creates the next run's context now (about half a millisecond of a run's own work, as
+   * Creates the next run's context now (about 0.7 ms of a run's own work, as
    * `npm run bench executor` prints in its floor line), so a run arriving later starts at once. Only a worker with nothing queued
    * calls this. The context stays untouched until `takeContext` hands it to exactly one run.
    */
