@@ -76,10 +76,12 @@ describe('pulling and merging in the studio', () => {
     await sync.mergeView().waitFor();
     await sync.waitForMergeEditors();
     expect(await sync.mergeView().getAttribute('data-conflict')).toBe(`${TRIGGER}/stage/${NAME}/code`);
-    // Monaco renders spaces as no-break spaces.
-    const diffText = (await sync.byTestId('merge-diff').textContent())?.replace(/\u00a0/g, ' ');
-    expect(diffText).toContain('ana: stricter check');
-    expect(diffText).toContain('bea: looser check');
+    // Monaco renders spaces as no-break spaces, and may draw the lines again as the view settles:
+    // the text is read until both sides' first lines are there (or the wait fails the test).
+    const diffText = async () =>
+      (await sync.byTestId('merge-diff').textContent())?.replace(/\u00a0/g, ' ') ?? '';
+    await expect.poll(diffText, { timeout: 15_000 }).toContain('ana: stricter check');
+    await expect.poll(diffText, { timeout: 15_000 }).toContain('bea: looser check');
     expect(await sync.byTestId('merge-save').isDisabled()).toBe(true);
     expect(await sync.byTestId('sync-push').isDisabled()).toBe(true);
     await sync.byTestId('sync-conflicts').waitFor();
