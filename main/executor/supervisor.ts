@@ -11,6 +11,7 @@ import {
   STAGE_BOARD_ENV,
 } from '../sandbox/protocol.ts';
 import { StageBoard, type StageMark } from '../sandbox/stage-board.ts';
+import { dealOrder, runsPerLink } from './dealing.ts';
 import { type Link, LinkServer, RunCommands } from './link-server.ts';
 import {
   crashedResult,
@@ -40,12 +41,6 @@ export interface SupervisorOptions {
 
 /** Restarts in a row without reaching `ready` before we give up and fail the queue. */
 const MAX_FAILED_STARTS = 5;
-/**
- * Runs in flight per worker with a long queue (bulk replays): enough that a worker always has
- * its next runs at hand while this process waits for a core. A link is topped up only once half
- * of them are done, so each write carries several runs (a crash fails at most these).
- */
-const BULK_PER_LINK = 8;
 /** After the host dies, its links get this long to deliver what they had read before it died. */
 const DRAIN_AFTER_EXIT_MS = 2000;
 
@@ -352,39 +347,27 @@ export class Supervisor {
     });
   }
 
-  /**
-   * Runs in flight per link: with a long queue, `BULK_PER_LINK`; with a short one (or live runs),
-   * one at a time, so a quick run is never stuck behind a slow one while another worker is free.
-   */
-  #perLink(links: number): number {
-    const waiting = this.#queue.length;
-    // Live runs wait on real HTTP: queued in a worker, they would only hold up the runs behind them.
-    const next = this.#pending.get(this.#queue[0] as number);
-    if (next?.request.live) return 1;
-    if (waiting >= BULK_PER_LINK * links) return BULK_PER_LINK;
-    return waiting >= 2 * links ? BULK_PER_LINK / 2 : 1;
-  }
-
   #pump(): void {
     if (!this.#ready || this.#queue.length === 0) return;
     const links = [...this.#links.values()].filter((link) => !link.closed && !link.exited);
     if (links.length === 0) return;
-    const limit = this.#perLink(links.length);
-    // A link is topped up once half its runs are done, so a write carries several runs; runs are
-    // dealt one per link per round, so a short batch is shared by all the workers.
-    const open = links.filter((link) => link.inFlight.size * 2 <= limit);
+    const nextIsLive = Boolean(this.#pending.get(this.#queue[0] as number)?.request.live);
+    const limit = runsPerLink(this.#queue.length, links.length, nextIsLive);
+    const order = dealOrder(
+      links.map((link) => link.inFlight.size),
+      limit,
+      this.#queue.length,
+    );
     const lines = new Map<Link, string[]>();
-    for (let round = 0; round < limit && this.#queue.length > 0; round++) {
-      for (const link of open) {
-        if (link.inFlight.size > round) continue;
-        const run = this.#nextQueued();
-        if (!run) break;
-        const own = lines.get(link) ?? [];
-        lines.set(link, own);
-        this.#commands.add(link, run.id, run.request, this.#options.config.memoryLimitMb, own);
-        run.link = link;
-        link.inFlight.add(run.id);
-      }
+    for (const index of order) {
+      const link = links[index] as Link;
+      const run = this.#nextQueued();
+      if (!run) break;
+      const own = lines.get(link) ?? [];
+      lines.set(link, own);
+      this.#commands.add(link, run.id, run.request, this.#options.config.memoryLimitMb, own);
+      run.link = link;
+      link.inFlight.add(run.id);
     }
     for (const [link, own] of lines) link.socket.write(`${own.join('\n')}\n`);
   }
