@@ -1,17 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { RunRequest } from '../../shared/run-request.ts';
 import type { RunResult } from '../../shared/run-result.ts';
 import { readResultLine } from '../sandbox/link.ts';
-import { sandboxHostEntry, sandboxNodeBinary } from '../sandbox/node-binary.ts';
-import {
-  type HostConfig,
-  type HostToMain,
-  hasType,
-  type MainToHost,
-  STAGE_BOARD_ENV,
-} from '../sandbox/protocol.ts';
+import { type HostConfig, type HostToMain, hasType, type MainToHost } from '../sandbox/protocol.ts';
 import { StageBoard, type StageMark } from '../sandbox/stage-board.ts';
 import { dealOrder, runsPerLink } from './dealing.ts';
+import { startHostProcess } from './host-process.ts';
 import { type Link, LinkServer, RunCommands } from './link-server.ts';
 import {
   crashedResult,
@@ -171,8 +165,6 @@ export class Supervisor {
   }
 
   #spawn(): void {
-    const entry = this.#options.hostEntry ?? sandboxHostEntry();
-    const binary = this.#options.nodeBinary ?? sandboxNodeBinary();
     this.#board?.dispose();
     const board = new StageBoard(this.#options.config.poolSize);
     this.#board = board;
@@ -180,21 +172,8 @@ export class Supervisor {
     server.generation += 1;
     this.#links.clear();
     this.#byWorker.clear();
-    // The workers scavenge and sweep their own isolates' heaps: V8's parallel helper threads only
-    // competed with them for the cores (about 20 µs less CPU per run, measured against the same
-    // executor without these flags in alternating rounds). Not --single-threaded-gc: without
-    // concurrent marking, isolated-vm asserts when a worker thread ends.
-    const child = spawn(
-      binary,
-      ['--no-warnings', '--no-parallel-scavenge', '--no-concurrent-sweeping', entry],
-      {
-        // fd 2: the host's stderr, passed on and kept for a crash verdict.
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-        serialization: 'advanced',
-        // Local-time Date methods are computed per fixture inside the guest; the host stays on UTC.
-        env: { PATH: process.env.PATH ?? '', TZ: 'UTC', [STAGE_BOARD_ENV]: board.path },
-      },
-    );
+    const { nodeBinary, hostEntry } = this.#options;
+    const child = startHostProcess({ nodeBinary, hostEntry, stageBoard: board.path });
     this.#child = child;
     this.#ready = false;
     this.#stderrTail = '';
